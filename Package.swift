@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// Layers, lowest first; a target only imports targets from layers below it:
+/// 1. C bindings (`CMicroHTTPD`, `CGnuTLS`, `CSQLite`, `CCurl`), each a small shim over a Debian library.
+/// 2. `MECObservability` (logging, metrics) and `MECHTTP` (server, router, middleware, websocket, client).
+/// 3. `MECModel`: ETSI data types shared across the MEC APIs.
+/// 4. `MECStore`: the storage protocol and its backends.
+/// 5. `MECSecurity`: keys, certificates, and later tokens and provenance checks.
+/// 6. Feature modules (one per MEC area) as they arrive.
+/// 7. `MECHost` (composition root), `MECCommandLine` and the `mec` executable.
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "swift-mec",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "mec", targets: ["mec"])
+    ],
+    targets: [
+        .target(
+            name: "CMicroHTTPD",
+            linkerSettings: [.linkedLibrary("microhttpd"), .linkedLibrary("gnutls")]
+        ),
+        .target(name: "CGnuTLS", linkerSettings: [.linkedLibrary("gnutls")]),
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl-gnutls")]),
+
+        .target(name: "MECObservability", swiftSettings: strict),
+        .target(
+            name: "MECHTTP",
+            dependencies: ["CMicroHTTPD", "CCurl", "CGnuTLS", "MECObservability"],
+            swiftSettings: strict
+        ),
+        .target(name: "MECModel", swiftSettings: strict),
+        .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
+        .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
+        .target(
+            name: "MECHost",
+            dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity"],
+            swiftSettings: strict
+        ),
+        .target(name: "MECCommandLine", dependencies: ["MECHost"], swiftSettings: strict),
+        .executableTarget(name: "mec", dependencies: ["MECCommandLine"], swiftSettings: strict),
+
+        .testTarget(name: "MECObservabilityTests", dependencies: ["MECObservability"], swiftSettings: strict),
+        .testTarget(name: "MECHTTPTests", dependencies: ["MECHTTP", "MECSecurity"], swiftSettings: strict),
+        .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
+        .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
+        .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
+        .testTarget(name: "MECHostTests", dependencies: ["MECHost", "MECHTTP", "mec"], swiftSettings: strict),
+        .testTarget(name: "MECCommandLineTests", dependencies: ["MECCommandLine", "mec"], swiftSettings: strict),
+    ]
+)
