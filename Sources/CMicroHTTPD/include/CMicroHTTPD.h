@@ -28,7 +28,7 @@ struct mec_mhd_settings {
     void *completed_context;
     MHD_NotifyConnectionCallback connection_handler;
     void *connection_context;
-    MHD_LogCallback uri_log_handler;
+    void *(*uri_log_handler)(void *context, const char *uri, struct MHD_Connection *connection);
     void *uri_log_context;
     void (*error_log_handler)(void *context, const char *message);
     void *error_log_context;
@@ -50,5 +50,8 @@ enum MHD_Result mec_mhd_upgrade_close(struct MHD_UpgradeResponseHandle *handle);
 
 /// Sets a per-connection inactivity timeout in seconds.
 enum MHD_Result mec_mhd_set_connection_timeout(struct MHD_Connection *connection, unsigned int seconds);
+
+/// The per-connection context pointer set by the connection notification callback, or NULL.
+void *mec_mhd_socket_context(struct MHD_Connection *connection);
 
 #endif

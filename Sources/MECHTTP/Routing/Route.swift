@@ -1,0 +1,36 @@
+/// What answers a matched request.
+public enum RouteHandler: Sendable {
+    /// Answers without suspending; runs on the server's network thread, so it must not block.
+    case immediate(@Sendable (Request) throws -> Response)
+    /// Answers asynchronously; the connection is suspended until the response is ready.
+    case async(@Sendable (Request) async throws -> Response)
+}
+
+/// A method and path template with its handler and content negotiation.
+public struct Route: Sendable {
+    /// The method.
+    public let method: HTTPMethod
+    /// The path template, such as `/mec_app_support/v1/applications/{appInstanceId}/dns_rules`.
+    public let template: String
+    /// The handler.
+    public let handler: RouteHandler
+    /// Media types the route produces (checked against `Accept`, 406 otherwise).
+    public let produces: [String]
+    /// Whether the route reads a JSON body (a body of another type gets 415).
+    public let consumesJSON: Bool
+
+    /// Creates a route.
+    public init(
+        _ method: HTTPMethod,
+        _ template: String,
+        produces: [String] = [MediaType.json],
+        consumesJSON: Bool = true,
+        handler: RouteHandler
+    ) {
+        self.method = method
+        self.template = template
+        self.handler = handler
+        self.produces = produces
+        self.consumesJSON = consumesJSON
+    }
+}
