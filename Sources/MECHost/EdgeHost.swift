@@ -1,0 +1,139 @@
+import Foundation
+import MECHTTP
+import MECObservability
+import MECSecurity
+import MECStore
+import Synchronization
+
+/// A MEC host: the data directory, local CA, store and HTTPS server of one `mec serve` process.
+///
+/// `start()` brings everything up and returns the base URL; `stop()` drains requests and closes the store;
+/// `run()` does both around SIGTERM or SIGINT.
+public final class EdgeHost: Sendable {
+    /// What a running host holds.
+    struct Running: Sendable {
+        let server: HTTPServer
+        let store: SQLiteStore
+    }
+
+    /// The configuration the host runs with.
+    public let configuration: HostConfiguration
+    /// The metrics every component of the host registers in.
+    public let metrics = MetricsRegistry()
+    private let logger: Logger
+    private let running = Mutex<Running?>(nil)
+    private let storeOpen = Atomic<Bool>(false)
+
+    /// Creates a host; nothing happens until `start()`.
+    public init(configuration: HostConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// The data directory as a URL.
+    public var dataDirectory: URL { URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true) }
+
+    /// Starts the host and returns the URL it serves on.
+    @discardableResult
+    public func start() async throws -> String {
+        try DataDirectory.prepare(dataDirectory)
+        let store = try SQLiteStore(path: dataDirectory.appendingPathComponent("mec.sqlite").path, logger: logger)
+        storeOpen.store(true, ordering: .releasing)
+        do {
+            let hostID = try await Self.hostIdentifier(store)
+            var serverConfiguration = configuration.serverConfiguration
+            if configuration.insecureHTTP {
+                logger.warning("serving plain HTTP: tokens and data travel unencrypted; use only for development")
+            } else {
+                serverConfiguration.tls = try prepareTLS()
+            }
+            let server = HTTPServer(
+                configuration: serverConfiguration,
+                responder: Responder(router: makeRouter(hostID: hostID), middlewares: middlewares(), logger: logger),
+                metrics: metrics,
+                logger: logger.child(label: "mec.http")
+            )
+            try server.start()
+            running.withLock { $0 = Running(server: server, store: store) }
+            logger.notice(
+                "mec host started",
+                [
+                    "url": server.baseURL, "data_dir": configuration.dataDirectory, "host_id": hostID,
+                    "version": MECVersion.current,
+                ]
+            )
+            return server.baseURL
+        } catch {
+            await store.close()
+            storeOpen.store(false, ordering: .releasing)
+            throw error
+        }
+    }
+
+    /// Stops serving: drains requests in flight (bounded by `shutdown-grace`), then closes the store.
+    public func stop() async {
+        guard let current = running.withLock({ state -> Running? in
+            defer { state = nil }
+            return state
+        }) else { return }
+        await current.server.shutdown()
+        await current.store.close()
+        storeOpen.store(false, ordering: .releasing)
+        logger.notice("mec host stopped")
+    }
+
+    /// Starts, waits for SIGTERM or SIGINT, then stops.
+    public func run() async throws {
+        let signals = ShutdownSignals(logger: logger)
+        try await start()
+        await signals.wait()
+        await stop()
+    }
+
+    /// The server, while running; tests use it to find the port.
+    var server: HTTPServer? { running.withLock { $0?.server } }
+
+    private func makeRouter(hostID: String) -> Router {
+        var router = Router()
+        HealthRoutes(
+            hostID: hostID,
+            startedAt: .now,
+            metrics: metrics,
+            isServing: { [weak self] in self?.server.map { !$0.isStopping } ?? false },
+            isStoreOpen: { [weak self] in self?.storeOpen.load(ordering: .acquiring) ?? false }
+        ).register(in: &router)
+        return router
+    }
+
+    private func middlewares() -> [any Middleware] {
+        [
+            RequestIDMiddleware(),
+            AccessLogMiddleware(logger: logger.child(label: "mec.access")),
+            MetricsMiddleware(registry: metrics),
+        ]
+    }
+
+    private func prepareTLS() throws -> TLSSettings {
+        let authority = try LocalCertificateAuthority.loadOrCreate(directory: dataDirectory, logger: logger)
+        let certificate = try ServerCertificate.loadOrCreate(
+            directory: dataDirectory,
+            authority: authority,
+            names: configuration.serverNames,
+            logger: logger
+        )
+        return TLSSettings(
+            certificatePEM: certificate.certificatePEM,
+            privateKeyPEM: certificate.privateKeyPEM,
+            clientCATrustPEM: authority.certificatePEM
+        )
+    }
+
+    private static func hostIdentifier(_ store: some Store) async throws -> String {
+        if let existing = try await store.meta("host-id") {
+            return existing
+        }
+        let created = UUID().uuidString.lowercased()
+        try await store.setMeta("host-id", created)
+        return created
+    }
+}
