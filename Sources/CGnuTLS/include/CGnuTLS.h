@@ -9,4 +9,7 @@
 /// Frees memory that GnuTLS allocated (`gnutls_free` is a global function pointer Swift cannot call safely).
 void mec_gnutls_free(void *pointer);
 
+/// The `bits` argument that selects an elliptic curve in key generation (`GNUTLS_CURVE_TO_BITS` is a macro).
+unsigned int mec_gnutls_curve_to_bits(gnutls_ecc_curve_t curve);
+
 #endif
