@@ -55,12 +55,13 @@ struct RouterTests {
 
     @Test("a known path with another method lists the allowed methods")
     func methodNotAllowed() {
-        guard case .methodNotAllowed(let allowed) = Self.router().match(.delete, "/mec_service_mgmt/v1/services/x")
+        guard case .methodNotAllowed(let template, let allowed) = Self.router().match(.delete, "/mec_service_mgmt/v1/services/x")
         else {
             Issue.record("expected methodNotAllowed")
             return
         }
         #expect(allowed == [.get, .put])
+        #expect(template == "/mec_service_mgmt/v1/services/{serviceId}")
     }
 
     @Test("unknown paths do not match", arguments: [

@@ -8,8 +8,8 @@ public struct Router: Sendable {
     public enum Match: Sendable {
         /// A route and the values of its path parameters.
         case found(Route, parameters: [String: String])
-        /// The path is known, the method is not; lists the methods that are.
-        case methodNotAllowed(allowed: [HTTPMethod])
+        /// The path is known, the method is not; names the template and lists the methods that are allowed.
+        case methodNotAllowed(template: String, allowed: [HTTPMethod])
         /// No route has this path.
         case notFound
     }
@@ -90,7 +90,8 @@ public struct Router: Sendable {
             return .found(route, parameters: parameters)
         }
         let allowed = node.routes.keys.map(\.rawValue).sorted().map(HTTPMethod.init(rawValue:))
-        return .methodNotAllowed(allowed: allowed)
+        let template = node.routes.values.first?.template ?? path
+        return .methodNotAllowed(template: template, allowed: allowed)
     }
 
     private static func find(_ node: Node, _ segments: ArraySlice<String>, _ parameters: inout [String: String])

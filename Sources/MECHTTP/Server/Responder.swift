@@ -26,9 +26,14 @@ public struct Responder: Sendable {
     public func respond(to incoming: Request) -> Outcome {
         var request = incoming
         let match = router.match(request.method, request.path)
-        if case .found(let route, let parameters) = match {
+        switch match {
+        case .found(let route, let parameters):
             request.routeTemplate = route.template
             request.pathParameters = parameters
+        case .methodNotAllowed(let template, _):
+            request.routeTemplate = template
+        case .notFound:
+            break
         }
         var prepared = 0
         var early: Response?
@@ -52,7 +57,7 @@ public struct Responder: Sendable {
         switch match {
         case .notFound:
             response = .problem(.notFound("No resource exists at this path."), instance: request.path)
-        case .methodNotAllowed(let allowed):
+        case .methodNotAllowed(_, let allowed):
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             response = .problem(
                 HTTPError(status: 405, detail: "The resource does not support this method.", headers: ["Allow": allow]),
