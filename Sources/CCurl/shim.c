@@ -31,3 +31,11 @@ CURLcode mec_curl_set_post_fields(CURL *handle, const void *bytes, long length) 
 CURLcode mec_curl_get_response_code(CURL *handle, long *code) {
     return curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, code);
 }
+
+CURLcode mec_curl_get_active_socket(CURL *handle, curl_socket_t *socket) {
+    return curl_easy_getinfo(handle, CURLINFO_ACTIVESOCKET, socket);
+}
+
+CURLMcode mec_curl_multi_set_long(CURLM *multi, CURLMoption option, long value) {
+    return curl_multi_setopt(multi, option, value);
+}
