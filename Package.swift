@@ -42,6 +42,12 @@ let package = Package(
         ),
         .target(name: "MECCommandLine", dependencies: ["MECHost"], swiftSettings: strict),
         .executableTarget(name: "mec", dependencies: ["MECCommandLine"], swiftSettings: strict),
+        .executableTarget(
+            name: "mec-bench-client",
+            dependencies: ["MECHTTP"],
+            path: "bench/http-client/Sources",
+            swiftSettings: strict
+        ),
 
         .testTarget(name: "MECObservabilityTests", dependencies: ["MECObservability"], swiftSettings: strict),
         .testTarget(name: "MECHTTPTests", dependencies: ["MECHTTP", "MECSecurity"], swiftSettings: strict),

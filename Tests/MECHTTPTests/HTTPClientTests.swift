@@ -120,7 +120,8 @@ struct HTTPClientTests {
         }
     }
 
-    @Test("A URL that is not absolute http or https is rejected", arguments: ["ftp://example.com/", "not a url", "/path"])
+    @Test(
+        "A URL that is not absolute http or https is rejected", arguments: ["ftp://example.com/", "not a url", "/path"])
     func invalidURL(url: String) async {
         let error = await #expect(throws: HTTPClientError.self) {
             try await trustingClient().execute(HTTPClientRequest(url: url))

@@ -28,7 +28,8 @@ struct WebSocketConnectionTests {
     func pingPong() async throws {
         let pair = try SocketPair()
         let server = WebSocketConnection(fileDescriptor: pair.first, role: .server)
-        SocketPair.write(WebSocketFrame(opcode: .ping, payload: [7, 8, 9]).encoded(maskingKey: [1, 2, 3, 4]), to: pair.second)
+        SocketPair.write(
+            WebSocketFrame(opcode: .ping, payload: [7, 8, 9]).encoded(maskingKey: [1, 2, 3, 4]), to: pair.second)
         var decoder = WebSocketFrameDecoder(requiresMasking: false)
         let pong = try SocketPair.readFrame(from: pair.second, decoder: &decoder)
         #expect(pong == WebSocketFrame(opcode: .pong, payload: [7, 8, 9]))
@@ -125,7 +126,8 @@ struct WebSocketConnectionTests {
     func invalidText() async throws {
         let pair = try SocketPair()
         let server = WebSocketConnection(fileDescriptor: pair.first, role: .server)
-        SocketPair.write(WebSocketFrame(opcode: .text, payload: [0xFF]).encoded(maskingKey: [5, 5, 5, 5]), to: pair.second)
+        SocketPair.write(
+            WebSocketFrame(opcode: .text, payload: [0xFF]).encoded(maskingKey: [5, 5, 5, 5]), to: pair.second)
         var messages = server.messages.makeAsyncIterator()
         let error = await #expect(throws: WebSocketError.self) { try await messages.next() }
         #expect(error?.closeCode == .invalidFramePayloadData)

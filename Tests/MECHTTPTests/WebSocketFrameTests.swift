@@ -95,7 +95,9 @@ struct WebSocketFrameTests {
     @Test("A frame over the payload limit fails with close code 1009 before it fully arrives")
     func oversizedFrame() {
         var decoder = WebSocketFrameDecoder(maxPayloadSize: 100, requiresMasking: false)
-        decoder.append(WebSocketFrame(opcode: .binary, payload: [UInt8](repeating: 0, count: 101)).encoded(maskingKey: nil).prefix(4))
+        decoder.append(
+            WebSocketFrame(opcode: .binary, payload: [UInt8](repeating: 0, count: 101)).encoded(maskingKey: nil).prefix(
+                4))
         let error = #expect(throws: WebSocketError.self) { try decoder.nextFrame() }
         #expect(error?.closeCode == .messageTooBig)
         #expect(error?.code == .messageTooBig)

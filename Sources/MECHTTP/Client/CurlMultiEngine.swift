@@ -6,7 +6,7 @@ import Synchronization
 ///
 /// Callers never block: they post commands to a locked mailbox and wake the thread with `curl_multi_wakeup`.
 /// Connections stay in the multi handle's cache, so requests to the same host reuse them.
-final class CurlMultiEngine: @unchecked Sendable {  // unchecked: `multi` is used off-thread only for wakeup, under the lock
+final class CurlMultiEngine: @unchecked Sendable {  // unchecked: other threads only wake `multi`, under the lock
     private enum Command {
         case start(CurlTransfer, CheckedContinuation<HTTPClientResponse, any Error>)
         case cancel(CurlTransfer)
@@ -121,7 +121,9 @@ final class CurlMultiEngine: @unchecked Sendable {  // unchecked: `multi` is use
                     pending.remove(at: index)
                     transfer.finish(.failure(HTTPClientError(code: .cancelled, detail: "task cancelled")))
                 } else if let easy = transfer.easy, active[easy] === transfer {
-                    end(transfer, easy: easy, with: .failure(HTTPClientError(code: .cancelled, detail: "task cancelled")))
+                    end(
+                        transfer, easy: easy,
+                        with: .failure(HTTPClientError(code: .cancelled, detail: "task cancelled")))
                 }
             }
         }

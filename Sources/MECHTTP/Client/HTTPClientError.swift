@@ -17,7 +17,7 @@ public struct HTTPClientError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let connectFailed = Code("connect_failed")
         /// The connect timeout or the total request timeout expired.
         public static let timedOut = Code("timed_out")
-        /// The TLS handshake failed: untrusted or mismatched peer certificate, unusable client certificate, or an alert.
+        /// The TLS handshake failed: untrusted or mismatched peer certificate, bad client certificate, or an alert.
         public static let tlsFailed = Code("tls_failed")
         /// The URL could not be parsed or its scheme is not `http` or `https`.
         public static let invalidURL = Code("invalid_url")

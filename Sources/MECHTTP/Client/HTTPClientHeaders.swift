@@ -55,6 +55,8 @@ public struct HTTPClientHeaders: Sendable, Equatable, Sequence, ExpressibleByDic
     /// Two header lists are equal when they hold the same fields in the same order; names compare case-insensitively.
     public static func == (lhs: HTTPClientHeaders, rhs: HTTPClientHeaders) -> Bool {
         lhs.fields.count == rhs.fields.count
-            && zip(lhs.fields, rhs.fields).allSatisfy { $0.name.lowercased() == $1.name.lowercased() && $0.value == $1.value }
+            && zip(lhs.fields, rhs.fields).allSatisfy {
+                $0.name.lowercased() == $1.name.lowercased() && $0.value == $1.value
+            }
     }
 }

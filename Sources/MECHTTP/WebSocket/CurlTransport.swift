@@ -3,7 +3,7 @@ import Foundation
 import Synchronization
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A ``WebSocketTransport`` over a libcurl easy handle opened with `CURLOPT_CONNECT_ONLY`, so that TLS is

@@ -104,7 +104,8 @@ public enum WebSocketClient {
         options: WebSocketClientOptions
     ) throws(WebSocketError) -> [UInt8] {
         let key = WebSocketHandshake.makeKey()
-        let path = (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
+        let path =
+            (components.percentEncodedPath.isEmpty ? "/" : components.percentEncodedPath)
             + (components.percentEncodedQuery.map { "?\($0)" } ?? "")
         let hostHeader = components.port.map { "\(host):\($0)" } ?? host
         var request = "GET \(path) HTTP/1.1\r\nHost: \(hostHeader)\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
