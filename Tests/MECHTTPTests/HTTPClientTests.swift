@@ -129,16 +129,6 @@ struct HTTPClientTests {
         #expect(error?.code == .invalidURL)
     }
 
-    @Test("Header lookup ignores case and keeps every value")
-    func headers() {
-        var headers: HTTPClientHeaders = ["Accept": "a"]
-        headers.add(name: "accept", value: "b")
-        #expect(headers["ACCEPT"] == "a")
-        #expect(headers.values(for: "Accept") == ["a", "b"])
-        headers.replaceOrAdd(name: "ACCEPT", value: "c")
-        #expect(headers.values(for: "accept") == ["c"])
-    }
-
     static func unusedPort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         defer { close(fd) }

@@ -12,7 +12,7 @@ final class CurlTransfer: @unchecked Sendable {  // unchecked: mutable state is 
     var continuation: CheckedContinuation<HTTPClientResponse, any Error>?
     var easy: UnsafeMutableRawPointer?
     var headerList: UnsafeMutablePointer<curl_slist>?
-    var responseHeaders = HTTPClientHeaders()
+    var responseHeaders = HTTPHeaders()
     var body = Data()
     var maxBodySize = Int.max
     var bodyTooLarge = false
@@ -120,7 +120,7 @@ final class CurlTransfer: @unchecked Sendable {  // unchecked: mutable state is 
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.hasPrefix("HTTP/") {
             // A new status line: an interim response or a redirect came before; keep only the final headers.
-            responseHeaders = HTTPClientHeaders()
+            responseHeaders = HTTPHeaders()
             return
         }
         guard let colon = trimmed.firstIndex(of: ":") else {
@@ -128,7 +128,7 @@ final class CurlTransfer: @unchecked Sendable {  // unchecked: mutable state is 
         }
         let name = String(trimmed[..<colon])
         let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-        responseHeaders.add(name: name, value: value)
+        responseHeaders.add(name, value)
     }
 }
 

@@ -16,12 +16,12 @@ public struct HTTPClientRequest: Sendable {
     /// The absolute `http` or `https` URL.
     public var url: String
     /// The header fields to send; the client adds `Host`, `Content-Length` and, for a body, none other.
-    public var headers: HTTPClientHeaders
+    public var headers: HTTPHeaders
     /// The body to send; empty for none.
     public var body: Data
 
     /// Creates a request.
-    public init(method: String = "GET", url: String, headers: HTTPClientHeaders = [:], body: Data = Data()) {
+    public init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data()) {
         self.method = method.uppercased()
         self.url = url
         self.headers = headers

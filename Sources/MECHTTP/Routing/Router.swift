@@ -114,7 +114,7 @@ public struct Router: Sendable {
     private static func segments(_ path: String) -> [String] {
         var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         if parts.first == "" { parts.removeFirst() }
-        if parts.count > 1, parts.last == "" { parts.removeLast() }
+        if parts.last == "" { parts.removeLast() }
         return parts
     }
 }

@@ -104,14 +104,14 @@ public struct Responder: Sendable {
     /// The response for a request that failed before it could be routed, such as one over the body limit.
     public func reject(_ incoming: Request, with error: HTTPError) -> Response {
         var request = incoming
-        let prepared = middlewares.count
-        for middleware in middlewares {
-            if middleware.observesRejectedRequests {
-                _ = try? middleware.prepare(&request)
-            }
+        let observers = middlewares.filter(\.observesRejectedRequests)
+        for observer in observers {
+            _ = try? observer.prepare(&request)
         }
         var response = Response.problem(error, instance: request.path)
-        finish(request, &response, prepared: prepared)
+        for observer in observers.reversed() {
+            observer.finish(request, &response)
+        }
         return response
     }
 
