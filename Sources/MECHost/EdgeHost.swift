@@ -34,6 +34,9 @@ public final class EdgeHost: Sendable {
     public var dataDirectory: URL { URL(fileURLWithPath: configuration.dataDirectory, isDirectory: true) }
 
     /// Starts the host and returns the URL it serves on.
+    ///
+    /// Order: data directory, store, local CA and server certificate, the parts of the host (each contributes
+    /// routes and middleware), then the server. A failure undoes what was started.
     @discardableResult
     public func start() async throws -> String {
         try DataDirectory.prepare(dataDirectory)
@@ -41,15 +44,29 @@ public final class EdgeHost: Sendable {
         storeOpen.store(true, ordering: .releasing)
         do {
             let hostID = try await Self.hostIdentifier(store)
+            let authority = try LocalCertificateAuthority.loadOrCreate(directory: dataDirectory, logger: logger)
             var serverConfiguration = configuration.serverConfiguration
             if configuration.insecureHTTP {
                 logger.warning("serving plain HTTP: tokens and data travel unencrypted; use only for development")
             } else {
-                serverConfiguration.tls = try prepareTLS()
+                serverConfiguration.tls = try serverTLS(authority)
             }
+            var router = Router()
+            HealthRoutes(
+                hostID: hostID,
+                startedAt: .now,
+                metrics: metrics,
+                isServing: { [weak self] in self?.server.map { !$0.isStopping } ?? false },
+                isStoreOpen: { [weak self] in self?.storeOpen.load(ordering: .acquiring) ?? false }
+            ).register(in: &router)
+            let middlewares: [any Middleware] = [
+                RequestIDMiddleware(),
+                AccessLogMiddleware(logger: logger.child(label: "mec.access")),
+                MetricsMiddleware(registry: metrics),
+            ]
             let server = HTTPServer(
                 configuration: serverConfiguration,
-                responder: Responder(router: makeRouter(hostID: hostID), middlewares: middlewares(), logger: logger),
+                responder: Responder(router: router, middlewares: middlewares, logger: logger),
                 metrics: metrics,
                 logger: logger.child(label: "mec.http")
             )
@@ -93,28 +110,7 @@ public final class EdgeHost: Sendable {
     /// The server, while running; tests use it to find the port.
     var server: HTTPServer? { running.withLock { $0?.server } }
 
-    private func makeRouter(hostID: String) -> Router {
-        var router = Router()
-        HealthRoutes(
-            hostID: hostID,
-            startedAt: .now,
-            metrics: metrics,
-            isServing: { [weak self] in self?.server.map { !$0.isStopping } ?? false },
-            isStoreOpen: { [weak self] in self?.storeOpen.load(ordering: .acquiring) ?? false }
-        ).register(in: &router)
-        return router
-    }
-
-    private func middlewares() -> [any Middleware] {
-        [
-            RequestIDMiddleware(),
-            AccessLogMiddleware(logger: logger.child(label: "mec.access")),
-            MetricsMiddleware(registry: metrics),
-        ]
-    }
-
-    private func prepareTLS() throws -> TLSSettings {
-        let authority = try LocalCertificateAuthority.loadOrCreate(directory: dataDirectory, logger: logger)
+    private func serverTLS(_ authority: LocalCertificateAuthority) throws -> TLSSettings {
         let certificate = try ServerCertificate.loadOrCreate(
             directory: dataDirectory,
             authority: authority,

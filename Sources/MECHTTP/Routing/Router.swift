@@ -22,7 +22,8 @@ public struct Router: Sendable {
     }
 
     private var root = Node()
-    private(set) var routes: [Route] = []
+    /// Every route, in the order added.
+    public private(set) var routes: [Route] = []
 
     /// Creates an empty router.
     public init() {}
