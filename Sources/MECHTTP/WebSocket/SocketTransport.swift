@@ -5,14 +5,17 @@ import Synchronization
     import Glibc
 #endif
 
-/// A ``WebSocketTransport`` over a connected stream socket that this object owns and closes.
+/// A ``WebSocketTransport`` over a connected stream socket that this object owns and releases.
 final class SocketTransport: WebSocketTransport {
     private let fileDescriptor: Int32
+    private let release: @Sendable (Int32) -> Void
     /// Guards the descriptor number against reuse: shutdown and close never race each other.
     private let isClosed = Mutex(false)
 
-    init(fileDescriptor: Int32) {
+    /// Creates a transport; `release` gives the socket back when the connection is done (by default, `close(2)`).
+    init(fileDescriptor: Int32, release: @escaping @Sendable (Int32) -> Void = { _ = Glibc.close($0) }) {
         self.fileDescriptor = fileDescriptor
+        self.release = release
     }
 
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws(WebSocketError) -> Int {
@@ -63,7 +66,7 @@ final class SocketTransport: WebSocketTransport {
         isClosed.withLock { closed in
             if !closed {
                 closed = true
-                _ = Glibc.close(fileDescriptor)
+                release(fileDescriptor)
             }
         }
     }

@@ -63,21 +63,48 @@ public enum WebSocketClient {
         }
         var curlURL = components
         curlURL.scheme = scheme == "wss" ? "https" : "http"
-        guard CurlGlobal.isInitialized, let easy = curl_easy_init(), let target = curlURL.string else {
+        guard let target = curlURL.string else {
+            throw failure(.handshakeFailed, "not a ws or wss URL")
+        }
+        let transport = try connectStream(
+            url: target,
+            caFile: options.caFile,
+            certFile: options.certFile,
+            keyFile: options.keyFile,
+            timeoutMilliseconds: options.timeoutMilliseconds
+        )
+        do throws(WebSocketError) {
+            let leftover = try upgrade(transport, components: components, host: host, options: options)
+            return (transport, leftover)
+        } catch {
+            transport.close()
+            throw error
+        }
+    }
+
+    /// Opens a TCP (and, for `https`, TLS) byte stream to the host and port of `url` and returns it unused.
+    static func connectStream(
+        url: String,
+        caFile: String?,
+        certFile: String?,
+        keyFile: String?,
+        timeoutMilliseconds: Int
+    ) throws(WebSocketError) -> CurlTransport {
+        guard CurlGlobal.isInitialized, let easy = curl_easy_init() else {
             throw failure(.connectFailed, "libcurl unavailable")
         }
-        _ = mec_curl_set_string(easy, CURLOPT_URL, target)
+        _ = mec_curl_set_string(easy, CURLOPT_URL, url)
         _ = mec_curl_set_long(easy, CURLOPT_CONNECT_ONLY, 1)
         _ = mec_curl_set_long(easy, CURLOPT_NOSIGNAL, 1)
-        _ = mec_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, options.timeoutMilliseconds)
+        _ = mec_curl_set_long(easy, CURLOPT_CONNECTTIMEOUT_MS, timeoutMilliseconds)
         _ = mec_curl_set_long(easy, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_2)
-        if let caFile = options.caFile {
+        if let caFile {
             _ = mec_curl_set_string(easy, CURLOPT_CAINFO, caFile)
         }
-        if let certFile = options.certFile {
+        if let certFile {
             _ = mec_curl_set_string(easy, CURLOPT_SSLCERT, certFile)
         }
-        if let keyFile = options.keyFile {
+        if let keyFile {
             _ = mec_curl_set_string(easy, CURLOPT_SSLKEY, keyFile)
         }
         var socket: curl_socket_t = -1
@@ -87,14 +114,7 @@ public enum WebSocketClient {
             curl_easy_cleanup(easy)
             throw failure(.connectFailed, "connect or TLS handshake failed")
         }
-        let transport = CurlTransport(handle: CurlEasyHandle(pointer: easy), socket: socket)
-        do throws(WebSocketError) {
-            let leftover = try upgrade(transport, components: components, host: host, options: options)
-            return (transport, leftover)
-        } catch {
-            transport.close()
-            throw error
-        }
+        return CurlTransport(handle: CurlEasyHandle(pointer: easy), socket: socket)
     }
 
     private static func upgrade(

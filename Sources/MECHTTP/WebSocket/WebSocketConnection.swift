@@ -52,6 +52,24 @@ public final class WebSocketConnection: Sendable {
         )
     }
 
+    /// Serves a websocket on a connection the HTTP server handed over after answering `101 Switching Protocols`.
+    ///
+    /// The server keeps ownership of the socket: closing the websocket hands it back through
+    /// ``UpgradedConnection/close()``.
+    public convenience init(upgraded: UpgradedConnection, configuration: Configuration = Configuration()) {
+        let socket = upgraded.socket
+        let flags = fcntl(socket, F_GETFL)
+        if flags >= 0, flags & O_NONBLOCK != 0 {
+            _ = fcntl(socket, F_SETFL, flags & ~O_NONBLOCK)
+        }
+        self.init(
+            transport: SocketTransport(fileDescriptor: socket, release: { _ in upgraded.close() }),
+            role: .server,
+            configuration: configuration,
+            bufferedBytes: [UInt8](upgraded.initialBytes)
+        )
+    }
+
     init(transport: any WebSocketTransport, role: WebSocketRole, configuration: Configuration, bufferedBytes: [UInt8]) {
         self.transport = transport
         self.role = role

@@ -1,0 +1,98 @@
+import Foundation
+import MECHTTP
+import MECObservability
+import MECSecurity
+
+/// A real HTTPS server on a loopback port chosen by the system, with a local CA in a temporary directory.
+final class TestServer: Sendable {
+    let directory: URL
+    let authority: LocalCertificateAuthority
+    let server: HTTPServer
+    let logs = MemoryLogSink()
+
+    var caFile: String { directory.appendingPathComponent("ca.crt").path }
+    var baseURL: String { server.baseURL }
+    var port: Int { server.port }
+
+    init(
+        configure: (inout HTTPServerConfiguration) -> Void = { _ in },
+        routes: (inout Router) -> Void
+    ) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("mec-http-\(UUID().uuidString)")
+        let logger = Logger(label: "test", level: .debug, sink: logs)
+        authority = try LocalCertificateAuthority.loadOrCreate(directory: directory, logger: logger)
+        let certificate = try ServerCertificate.loadOrCreate(
+            directory: directory,
+            authority: authority,
+            names: [],
+            logger: logger
+        )
+        var configuration = HTTPServerConfiguration()
+        configuration.port = 0
+        configuration.threads = 2
+        configuration.tls = TLSSettings(
+            certificatePEM: certificate.certificatePEM,
+            privateKeyPEM: certificate.privateKeyPEM,
+            clientCATrustPEM: authority.certificatePEM
+        )
+        configure(&configuration)
+        var router = Router()
+        routes(&router)
+        let middlewares: [any Middleware] = [
+            RequestIDMiddleware(), AccessLogMiddleware(logger: logger), MetricsMiddleware(registry: MetricsRegistry()),
+        ]
+        server = HTTPServer(
+            configuration: configuration,
+            responder: Responder(router: router, middlewares: middlewares, logger: logger),
+            metrics: MetricsRegistry(),
+            logger: logger
+        )
+        try server.start()
+    }
+
+    /// Writes a client certificate issued by the local CA; returns the certificate and key file paths.
+    func clientCertificate(name: String) throws -> (certificate: String, key: String, issued: IssuedCertificate) {
+        let issued = try authority.issue(CertificateRequest(commonName: name, usage: .client))
+        let certificate = directory.appendingPathComponent("\(name).crt").path
+        let key = directory.appendingPathComponent("\(name).key").path
+        try issued.certificatePEM.write(toFile: certificate, atomically: true, encoding: .utf8)
+        try issued.privateKeyPEM.write(toFile: key, atomically: true, encoding: .utf8)
+        return (certificate, key, issued)
+    }
+
+    func client(certificate: String? = nil, key: String? = nil) -> HTTPClient {
+        var configuration = HTTPClient.Configuration()
+        configuration.caFile = caFile
+        configuration.clientCertificateFile = certificate
+        configuration.clientKeyFile = key
+        return HTTPClient(configuration: configuration)
+    }
+
+    func stop() async {
+        await server.shutdown()
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Runs a command line program to completion and returns its exit status and output.
+@discardableResult
+func runProgram(_ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: String, error: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    let output = Pipe()
+    let error = Pipe()
+    let inputPipe = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = inputPipe
+    try process.run()
+    if let input {
+        inputPipe.fileHandleForWriting.write(input)
+    }
+    try inputPipe.fileHandleForWriting.close()
+    let outData = output.fileHandleForReading.readDataToEndOfFile()
+    let errData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+}
