@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+/// The real `mec` executable, started as a child process with its standard error captured.
+final class MECProcess: Sendable {
+    /// The `mec` binary built next to the test bundle.
+    static var executable: URL {
+        var directory = Bundle.main.bundleURL
+        while directory.path != "/" {
+            let candidate = directory.appendingPathComponent("mec")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            directory.deleteLastPathComponent()
+        }
+        return URL(fileURLWithPath: ".build/debug/mec")
+    }
+
+    private let process = Process()
+    private final class TextBuffer: Sendable {
+        let text = Mutex("")
+    }
+
+    private let errorText = TextBuffer()
+
+    /// Starts `mec` with `arguments`.
+    init(_ arguments: [String], environment: [String: String] = [:]) throws {
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        var merged = ProcessInfo.processInfo.environment
+        merged.merge(environment) { _, new in new }
+        process.environment = merged
+        let pipe = Pipe()
+        process.standardError = pipe
+        process.standardOutput = FileHandle.nullDevice
+        let handle = pipe.fileHandleForReading
+        let text = errorText
+        let reader = Thread {
+            while true {
+                let data = handle.availableData
+                if data.isEmpty { break }
+                text.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            }
+        }
+        try process.run()
+        reader.start()
+    }
+
+    /// Everything written to standard error so far.
+    var stderr: String { errorText.text.withLock { $0 } }
+
+    /// Waits (bounded) for a log line with `msg="message"` and returns the value of `key` in it.
+    func waitForLog(_ message: String, key: String, limit: Duration = .seconds(30)) async throws -> String? {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            for line in stderr.split(separator: "\n") where line.contains("msg=\"\(message)\"") {
+                for field in line.split(separator: " ") where field.hasPrefix("\(key)=") {
+                    return String(field.dropFirst(key.count + 1))
+                }
+            }
+            if !process.isRunning { return nil }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        return nil
+    }
+
+    /// Sends a signal.
+    func signal(_ number: Int32) {
+        kill(process.processIdentifier, number)
+    }
+
+    /// Waits (bounded) for the process to exit; returns its status, or nil if it is still running.
+    func waitForExit(limit: Duration = .seconds(20)) async throws -> Int32? {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        if process.isRunning {
+            process.terminate()
+            return nil
+        }
+        return process.terminationStatus
+    }
+
+    /// Runs `mec` to completion and returns its exit status, standard output and standard error.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+}
