@@ -54,7 +54,8 @@ public enum MECCommand {
         for command in commands {
             text += "  " + command.name.padding(toLength: width, withPad: " ", startingAt: 0) + command.summary + "\n"
         }
-        text += "  " + "help".padding(toLength: width, withPad: " ", startingAt: 0) + "Show help for mec or a command.\n"
+        text +=
+            "  " + "help".padding(toLength: width, withPad: " ", startingAt: 0) + "Show help for mec or a command.\n"
         text += "\nRun 'mec <command> --help' for a command's options.\n"
         return text
     }

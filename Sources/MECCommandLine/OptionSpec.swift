@@ -79,7 +79,8 @@ public struct ParsedArguments: Sendable, Equatable {
             }
             let body = argument.dropFirst(2)
             let name = String(body.split(separator: "=", maxSplits: 1).first ?? "")
-            let inline = body.contains("=") ? String(body.split(separator: "=", maxSplits: 1).dropFirst().first ?? "") : nil
+            let inline =
+                body.contains("=") ? String(body.split(separator: "=", maxSplits: 1).dropFirst().first ?? "") : nil
             guard let spec = specs.first(where: { $0.name == name }) else {
                 throw UsageError("unknown option '--\(name)'")
             }

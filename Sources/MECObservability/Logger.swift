@@ -37,7 +37,8 @@ public struct Logger: Sendable {
 
     /// A logger for a sub-component, sharing level, format, sink and metadata.
     public func child(label: String, metadata extra: Metadata = [:]) -> Logger {
-        Logger(label: label, level: level, format: format, metadata: metadata.merging(extra) { _, new in new }, sink: sink)
+        Logger(
+            label: label, level: level, format: format, metadata: metadata.merging(extra) { _, new in new }, sink: sink)
     }
 
     /// Whether an event at `level` would be written.

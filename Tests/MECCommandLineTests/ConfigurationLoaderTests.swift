@@ -40,18 +40,21 @@ struct ConfigurationLoaderTests {
     @Test("MEC_CONFIG names the file when no flag does")
     func configFromEnvironment() throws {
         try Self.withFile("data-dir = /srv/mec\n") { path in
-            let configuration = try ConfigurationLoader.load(configFile: nil, environment: ["MEC_CONFIG": path], flags: [])
+            let configuration = try ConfigurationLoader.load(
+                configFile: nil, environment: ["MEC_CONFIG": path], flags: [])
             #expect(configuration.dataDirectory == "/srv/mec")
         }
     }
 
-    @Test("bad values name the setting and where it came from", arguments: [
-        ("port", "http", "--port: 'http' is not a port number (0-65535)"),
-        ("port", "70000", "--port: '70000' is not a port number (0-65535)"),
-        ("log-level", "loud", "--log-level: 'loud' is not a log level"),
-        ("insecure-http", "maybe", "--insecure-http: 'maybe' is not true or false"),
-        ("max-body-size", "0", "--max-body-size: '0' is not a size in bytes"),
-    ])
+    @Test(
+        "bad values name the setting and where it came from",
+        arguments: [
+            ("port", "http", "--port: 'http' is not a port number (0-65535)"),
+            ("port", "70000", "--port: '70000' is not a port number (0-65535)"),
+            ("log-level", "loud", "--log-level: 'loud' is not a log level"),
+            ("insecure-http", "maybe", "--insecure-http: 'maybe' is not true or false"),
+            ("max-body-size", "0", "--max-body-size: '0' is not a size in bytes"),
+        ])
     func badFlags(key: String, value: String, message: String) {
         do {
             _ = try ConfigurationLoader.load(configFile: nil, environment: [:], flags: [(key, value)])

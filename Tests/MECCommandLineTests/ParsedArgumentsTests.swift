@@ -22,12 +22,14 @@ struct ParsedArgumentsTests {
         #expect(parsed.operands == ["extra"])
     }
 
-    @Test("mistakes are reported in one line", arguments: [
-        (["--prot", "1"], "unknown option '--prot'"),
-        (["-p"], "unknown option '-p'"),
-        (["--port"], "option '--port' needs a value"),
-        (["--port", "1", "--port", "2"], "option '--port' was given twice"),
-    ])
+    @Test(
+        "mistakes are reported in one line",
+        arguments: [
+            (["--prot", "1"], "unknown option '--prot'"),
+            (["-p"], "unknown option '-p'"),
+            (["--port"], "option '--port' needs a value"),
+            (["--port", "1", "--port", "2"], "option '--port' was given twice"),
+        ])
     func mistakes(arguments: [String], message: String) {
         #expect(throws: UsageError(message)) {
             try ParsedArguments.parse(arguments, options: Self.options)

@@ -17,10 +17,13 @@ struct HTTPHeadersTests {
         #expect(!headers.contains("X-Mark"))
     }
 
-    @Test("JSON content types are recognised", arguments: [
-        ("application/json", true), ("Application/JSON; charset=utf-8", true), ("application/merge-patch+json", true),
-        ("text/json", false), ("application/xml", false), ("application/jsonx", false),
-    ])
+    @Test(
+        "JSON content types are recognised",
+        arguments: [
+            ("application/json", true), ("Application/JSON; charset=utf-8", true),
+            ("application/merge-patch+json", true),
+            ("text/json", false), ("application/xml", false), ("application/jsonx", false),
+        ])
     func jsonTypes(value: String, isJSON: Bool) {
         #expect(MediaType.isJSON(value) == isJSON)
     }

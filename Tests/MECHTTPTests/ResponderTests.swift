@@ -70,13 +70,15 @@ struct ResponderTests {
         #expect(try JSONDecoder().decode(Greeting.self, from: response.bodyData) == Greeting(name: "edge", count: 2))
     }
 
-    @Test("malformed or mistyped bodies get 400 naming the field", arguments: [
-        (#"{"name":"edge","count":"two"}"#, "count"),
-        (#"{"name":"edge"}"#, "count"),
-        (#"{"name":null,"count":1}"#, "name"),
-        (#"{"name": "edge", "count": 1"#, "not valid JSON"),
-        ("", "empty"),
-    ])
+    @Test(
+        "malformed or mistyped bodies get 400 naming the field",
+        arguments: [
+            (#"{"name":"edge","count":"two"}"#, "count"),
+            (#"{"name":"edge"}"#, "count"),
+            (#"{"name":null,"count":1}"#, "name"),
+            (#"{"name": "edge", "count": 1"#, "not valid JSON"),
+            ("", "empty"),
+        ])
     func badBodies(body: String, mention: String) async throws {
         let request = body.isEmpty ? Request(method: .post, path: "/greetings") : Self.post(body)
         let response = await Self.respond(request)
@@ -159,9 +161,12 @@ struct ResponderTests {
         #expect(try Self.problem(response).detail == "not yours")
     }
 
-    @Test("a well-formed X-Request-ID is kept and a hostile one replaced", arguments: [
-        ("abc-123_x.y", true), ("has space", false), (String(repeating: "a", count: 65), false), ("ok\u{7f}", false),
-    ])
+    @Test(
+        "a well-formed X-Request-ID is kept and a hostile one replaced",
+        arguments: [
+            ("abc-123_x.y", true), ("has space", false), (String(repeating: "a", count: 65), false),
+            ("ok\u{7f}", false),
+        ])
     func requestID(sent: String, kept: Bool) async {
         var request = Request(method: .get, path: "/slow/1")
         request.headers["X-Request-ID"] = sent

@@ -17,11 +17,13 @@ struct RouterTests {
         return router
     }
 
-    @Test("a literal path matches its route", arguments: [
-        ("/mec_service_mgmt/v1/services", "/mec_service_mgmt/v1/services"),
-        ("/mec_service_mgmt/v1/services/", "/mec_service_mgmt/v1/services"),
-        ("/", "/"),
-    ])
+    @Test(
+        "a literal path matches its route",
+        arguments: [
+            ("/mec_service_mgmt/v1/services", "/mec_service_mgmt/v1/services"),
+            ("/mec_service_mgmt/v1/services/", "/mec_service_mgmt/v1/services"),
+            ("/", "/"),
+        ])
     func literalMatch(path: String, template: String) throws {
         guard case .found(let route, let parameters) = Self.router().match(.get, path) else {
             Issue.record("no match for \(path)")
@@ -44,7 +46,9 @@ struct RouterTests {
 
     @Test("a literal segment wins over a parameter")
     func literalWins() {
-        guard case .found(let route, let parameters) = Self.router().match(.get, "/mec_service_mgmt/v1/services/transports")
+        guard
+            case .found(let route, let parameters) = Self.router().match(
+                .get, "/mec_service_mgmt/v1/services/transports")
         else {
             Issue.record("no match")
             return
@@ -55,7 +59,9 @@ struct RouterTests {
 
     @Test("a known path with another method lists the allowed methods")
     func methodNotAllowed() {
-        guard case .methodNotAllowed(let template, let allowed) = Self.router().match(.delete, "/mec_service_mgmt/v1/services/x")
+        guard
+            case .methodNotAllowed(let template, let allowed) = Self.router().match(
+                .delete, "/mec_service_mgmt/v1/services/x")
         else {
             Issue.record("expected methodNotAllowed")
             return
@@ -64,10 +70,12 @@ struct RouterTests {
         #expect(template == "/mec_service_mgmt/v1/services/{serviceId}")
     }
 
-    @Test("unknown paths do not match", arguments: [
-        "/nothing", "/mec_service_mgmt/v1", "/mec_service_mgmt/v1/services/a/b", "/mec_service_mgmt/v1/services//",
-        "//",
-    ])
+    @Test(
+        "unknown paths do not match",
+        arguments: [
+            "/nothing", "/mec_service_mgmt/v1", "/mec_service_mgmt/v1/services/a/b", "/mec_service_mgmt/v1/services//",
+            "//",
+        ])
     func notFound(path: String) {
         guard case .notFound = Self.router().match(.get, path) else {
             Issue.record("\(path) should not match")

@@ -167,7 +167,8 @@ struct ServerIntegrationTests {
     func headerLimit() async throws {
         let server = try TestServer(configure: { $0.maxHeaderSize = 4_096 }, routes: Self.routes)
         let stream = try RawStream(server)
-        try stream.send("GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "b", count: 24_000))\r\n\r\n")
+        try stream.send(
+            "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "b", count: 24_000))\r\n\r\n")
         let (text, closed) = try stream.readUntilClosed(limit: .seconds(10))
         stream.close()
         #expect(closed)
@@ -229,9 +230,11 @@ struct ServerIntegrationTests {
         await server.stop()
     }
 
-    @Test("TLS 1.0 and 1.1 handshakes fail; TLS 1.2 and 1.3 succeed", arguments: [
-        ("-tls1", false), ("-tls1_1", false), ("-tls1_2", true), ("-tls1_3", true),
-    ])
+    @Test(
+        "TLS 1.0 and 1.1 handshakes fail; TLS 1.2 and 1.3 succeed",
+        arguments: [
+            ("-tls1", false), ("-tls1_1", false), ("-tls1_2", true), ("-tls1_3", true),
+        ])
     func protocolVersions(flag: String, succeeds: Bool) async throws {
         let server = try TestServer(routes: Self.routes)
         let result = try runProgram(
@@ -267,10 +270,11 @@ struct ServerIntegrationTests {
 
     @Test("a client that sends its head slowly past the header deadline gets 408")
     func slowHead() async throws {
-        let server = try TestServer(configure: { $0.headerTimeoutSeconds = 1 }, routes: Self.routes)
+        // Pauses stay well under the inactivity limit (whole seconds), while the head as a whole takes longer.
+        let server = try TestServer(configure: { $0.headerTimeoutSeconds = 2 }, routes: Self.routes)
         let stream = try RawStream(server)
         try stream.send("GET /ping HTTP/1.1\r\nHost: localhost\r\n")
-        for index in 0..<6 {
+        for index in 0..<10 {
             try await Task.sleep(for: .milliseconds(300))
             try stream.send("X-Slow-\(index): 1\r\n")
         }

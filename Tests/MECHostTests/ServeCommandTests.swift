@@ -154,14 +154,16 @@ struct ServeCommandTests {
         #expect(try await mec.waitForExit() == 0)
     }
 
-    @Test("bad flags and values exit 2 with a one-line reason and a usage hint", arguments: [
-        (["serve", "--prot", "1"], "mec serve: unknown option '--prot'"),
-        (["serve", "--port", "http"], "mec serve: --port: 'http' is not a port number (0-65535)"),
-        (["serve", "--log-level"], "mec serve: option '--log-level' needs a value"),
-        (["serve", "extra"], "mec serve: unexpected argument 'extra'"),
-        (["launch"], "mec: unknown command 'launch'"),
-        ([], "Usage: mec <command> [options]"),
-    ])
+    @Test(
+        "bad flags and values exit 2 with a one-line reason and a usage hint",
+        arguments: [
+            (["serve", "--prot", "1"], "mec serve: unknown option '--prot'"),
+            (["serve", "--port", "http"], "mec serve: --port: 'http' is not a port number (0-65535)"),
+            (["serve", "--log-level"], "mec serve: option '--log-level' needs a value"),
+            (["serve", "extra"], "mec serve: unexpected argument 'extra'"),
+            (["launch"], "mec: unknown command 'launch'"),
+            ([], "Usage: mec <command> [options]"),
+        ])
     func usageErrors(arguments: [String], message: String) throws {
         let result = try MECProcess.run(arguments)
         #expect(result.status == 2)
@@ -171,9 +173,11 @@ struct ServeCommandTests {
         }
     }
 
-    @Test("help and version print to standard output and exit 0", arguments: [
-        ["help"], ["--help"], ["help", "serve"], ["serve", "--help"], ["version"], ["--version"],
-    ])
+    @Test(
+        "help and version print to standard output and exit 0",
+        arguments: [
+            ["help"], ["--help"], ["help", "serve"], ["serve", "--help"], ["version"], ["--version"],
+        ])
     func helpAndVersion(arguments: [String]) throws {
         let result = try MECProcess.run(arguments)
         #expect(result.status == 0)

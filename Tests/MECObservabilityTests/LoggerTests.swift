@@ -32,7 +32,11 @@ struct LoggerTests {
     func levels() {
         let sink = MemoryLogSink()
         let logger = Logger(label: "mec", level: .warning, sink: sink)
-        logger.info("hidden", { Issue.record("metadata evaluated"); return [:] }())
+        logger.info(
+            "hidden",
+            {
+                Issue.record("metadata evaluated"); return [:]
+            }())
         logger.error("shown")
         #expect(sink.lines.count == 1)
     }

@@ -26,7 +26,9 @@ public enum MediaType {
         guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
         let ranges = accept.split(separator: ",").map { range -> (type: String, excluded: Bool) in
             let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
-            let excluded = parts.dropFirst().contains { $0.replacingOccurrences(of: " ", with: "").lowercased() == "q=0" }
+            let excluded = parts.dropFirst().contains {
+                $0.replacingOccurrences(of: " ", with: "").lowercased() == "q=0"
+            }
             return (parts.first?.lowercased() ?? "", excluded)
         }
         return offered.map(essence).contains { candidate in

@@ -43,4 +43,3 @@ extension Duration {
         return Double(seconds) + Double(attoseconds) / 1e18
     }
 }
-

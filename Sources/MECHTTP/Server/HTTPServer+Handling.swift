@@ -22,7 +22,8 @@ extension HTTPServer {
             state.query = Self.pairs(of: connection, kind: .GET_ARGUMENT_KIND)
             if ContinuousClock.now - state.startedAt > .seconds(configuration.headerTimeoutSeconds) {
                 state.rejection = HTTPError(status: 408, detail: "The request head took too long to arrive.")
-            } else if let length = state.headers["Content-Length"].flatMap(Int.init), length > configuration.maxBodySize {
+            } else if let length = state.headers["Content-Length"].flatMap(Int.init), length > configuration.maxBodySize
+            {
                 state.rejection = bodyTooLarge()
             }
             if let rejection = state.rejection {
@@ -36,7 +37,8 @@ extension HTTPServer {
                         state.rejection = bodyTooLarge()
                         state.body = Data()
                     } else {
-                        state.body.append(UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size.pointee)
+                        state.body.append(
+                            UnsafeRawPointer(data).assumingMemoryBound(to: UInt8.self), count: size.pointee)
                     }
                 }
                 size.pointee = 0

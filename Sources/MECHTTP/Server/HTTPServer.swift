@@ -46,7 +46,8 @@ public final class HTTPServer: Sendable {
     /// The base URL clients use, such as `https://localhost:8443`.
     public var baseURL: String {
         let scheme = configuration.tls == nil ? "http" : "https"
-        let host = ["0.0.0.0", "::", "127.0.0.1", "::1", ""].contains(configuration.host) ? "localhost" : configuration.host
+        let host =
+            ["0.0.0.0", "::", "127.0.0.1", "::1", ""].contains(configuration.host) ? "localhost" : configuration.host
         let bracketed = host.contains(":") ? "[\(host)]" : host
         return "\(scheme)://\(bracketed):\(port)"
     }
@@ -54,7 +55,8 @@ public final class HTTPServer: Sendable {
     /// Binds the socket and starts the network threads.
     public func start() throws {
         var address = try Self.resolve(configuration.host, port: configuration.port)
-        var flags = MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+        var flags =
+            MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
             | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_ALLOW_UPGRADE.rawValue | MHD_USE_ERROR_LOG.rawValue
         if address.ss_family == sa_family_t(AF_INET6) {
             flags |= MHD_USE_IPv6.rawValue

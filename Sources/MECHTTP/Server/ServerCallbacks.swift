@@ -45,16 +45,17 @@ enum ServerCallbacks {
     }
 
     /// Called once the request line has arrived: the request state starts here, so the head's deadline does too.
-    static let requestStarted: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
-        -> UnsafeMutableRawPointer? = { context, _, connection in
-            guard let context else { return nil }
-            let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
-            if let connection {
-                _ = mec_mhd_set_connection_timeout(connection, UInt32(server.configuration.headerTimeoutSeconds))
+    static let requestStarted:
+        @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?, OpaquePointer?)
+            -> UnsafeMutableRawPointer? = { context, _, connection in
+                guard let context else { return nil }
+                let server = Unmanaged<HTTPServer>.fromOpaque(context).takeUnretainedValue()
+                if let connection {
+                    _ = mec_mhd_set_connection_timeout(connection, UInt32(server.configuration.headerTimeoutSeconds))
+                }
+                server.inFlight.add(1, ordering: .relaxed)
+                return Unmanaged.passRetained(RequestState()).toOpaque()
             }
-            server.inFlight.add(1, ordering: .relaxed)
-            return Unmanaged.passRetained(RequestState()).toOpaque()
-        }
 
     static let errorLog: @convention(c) (UnsafeMutableRawPointer?, UnsafePointer<CChar>?) -> Void = { context, line in
         guard let context, let line else { return }

@@ -11,7 +11,7 @@ extension Response {
         let handshake: WebSocketHandshake
         do {
             handshake = try WebSocketHandshake(method: request.method.rawValue) { request.headers[$0] }
-        } catch where error.code == .unsupportedVersion {
+        } catch  where error.code == .unsupportedVersion {
             throw HTTPError(
                 status: 426,
                 detail: "Only websocket protocol version 13 is supported.",
