@@ -2,20 +2,20 @@ import Foundation
 
 /// The JSON encoder and decoder every API shares, so dates and key order look the same everywhere.
 public enum JSONCoding {
-    /// Encodes with sorted keys and ISO 8601 dates.
-    public static var encoder: JSONEncoder {
+    /// Encodes with sorted keys and ISO 8601 dates. Shared: encoding does not change the encoder's settings.
+    public static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         return encoder
-    }
+    }()
 
-    /// Decodes ISO 8601 dates.
-    public static var decoder: JSONDecoder {
+    /// Decodes ISO 8601 dates. Shared, like the encoder.
+    public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
-    }
+    }()
 }
 
 extension Request {
