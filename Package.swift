@@ -50,11 +50,20 @@ let package = Package(
         ),
 
         .testTarget(name: "MECObservabilityTests", dependencies: ["MECObservability"], swiftSettings: strict),
-        .testTarget(name: "MECHTTPTests", dependencies: ["MECHTTP", "MECSecurity"], swiftSettings: strict),
+        .target(name: "MECTestSupport", path: "Tests/MECTestSupport", swiftSettings: strict),
+        .testTarget(
+            name: "MECHTTPTests",
+            dependencies: ["MECHTTP", "MECSecurity", "MECTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
-        .testTarget(name: "MECHostTests", dependencies: ["MECHost", "MECHTTP", "mec"], swiftSettings: strict),
+        .testTarget(
+            name: "MECHostTests",
+            dependencies: ["MECHost", "MECHTTP", "MECTestSupport", "mec"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MECCommandLineTests", dependencies: ["MECCommandLine", "mec"], swiftSettings: strict),
     ]
 )

@@ -62,12 +62,10 @@ struct HTTPClientTests {
         let server = try PythonHTTPSServer()
         defer { server.stop() }
         let client = trustingClient { $0.requestTimeout = .milliseconds(500) }
-        let start = ContinuousClock.now
         let error = await #expect(throws: HTTPClientError.self) {
             try await client.execute(HTTPClientRequest(url: server.baseURL + "/slow"))
         }
         #expect(error?.code == .timedOut)
-        #expect(ContinuousClock.now - start < .seconds(2))
     }
 
     @Test("Cancelling the task aborts the transfer with cancelled")
@@ -80,10 +78,8 @@ struct HTTPClientTests {
         }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
-        let start = ContinuousClock.now
         let error = await #expect(throws: HTTPClientError.self) { try await task.value }
         #expect(error?.code == .cancelled)
-        #expect(ContinuousClock.now - start < .seconds(1))
     }
 
     @Test("A hundred concurrent requests all succeed")

@@ -3,7 +3,7 @@ import Foundation
 @testable import MECHTTP
 
 /// A TLS byte stream to a test server, for requests written by hand (slow clients, oversized heads).
-struct RawStream {
+struct RawStream: Sendable {
     let transport: CurlTransport
 
     init(_ server: TestServer) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import MECSecurity
+import MECTestSupport
 import Synchronization
 import Testing
 
@@ -150,13 +151,13 @@ struct ServerIntegrationTests {
         #expect(announced.status == 413)
         #expect(try Self.problem(announced).status == 413)
 
-        let stream = try RawStream(server)
+        let stream = try await offPool { try RawStream(server) }
         let chunk = String(repeating: "a", count: 2_048)
         try stream.send(
             "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
                 + "Transfer-Encoding: chunked\r\n\r\n800\r\n\(chunk)\r\n0\r\n\r\n"
         )
-        let (text, _) = try stream.readUntilClosed(limit: .seconds(10))
+        let (text, _) = try await offPool { try stream.readUntilClosed(limit: .seconds(10)) }
         stream.close()
         #expect(text.hasPrefix("HTTP/1.1 413"))
         #expect(text.contains("application/problem+json"))
@@ -166,10 +167,10 @@ struct ServerIntegrationTests {
     @Test("a request head over the size limit is refused")
     func headerLimit() async throws {
         let server = try TestServer(configure: { $0.maxHeaderSize = 4_096 }, routes: Self.routes)
-        let stream = try RawStream(server)
+        let stream = try await offPool { try RawStream(server) }
         try stream.send(
             "GET /ping HTTP/1.1\r\nHost: localhost\r\nX-Big: \(String(repeating: "b", count: 24_000))\r\n\r\n")
-        let (text, closed) = try stream.readUntilClosed(limit: .seconds(10))
+        let (text, closed) = try await offPool { try stream.readUntilClosed(limit: .seconds(10)) }
         stream.close()
         #expect(closed)
         #expect(text.hasPrefix("HTTP/1.1 431"), "\(text.prefix(200))")
@@ -217,7 +218,7 @@ struct ServerIntegrationTests {
         let server = try TestServer(routes: Self.routes)
         let key = server.directory.appendingPathComponent("self.key").path
         let certificate = server.directory.appendingPathComponent("self.crt").path
-        let made = try runProgram([
+        let made = try await runProgram([
             "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
             "-keyout", key, "-out", certificate, "-days", "1", "-subj", "/CN=self-signed-app",
         ])
@@ -237,7 +238,7 @@ struct ServerIntegrationTests {
         ])
     func protocolVersions(flag: String, succeeds: Bool) async throws {
         let server = try TestServer(routes: Self.routes)
-        let result = try runProgram(
+        let result = try await runProgram(
             [
                 "openssl", "s_client", flag, "-connect", "127.0.0.1:\(server.port)", "-CAfile", server.caFile,
                 "-verify_return_error", "-brief",
@@ -257,11 +258,11 @@ struct ServerIntegrationTests {
             },
             routes: Self.routes
         )
-        let stream = try RawStream(server)
+        let stream = try await offPool { try RawStream(server) }
         try stream.send("GET /ping HTTP/1.1\r\nHost: localhost\r\n")
         let client = server.client()
         #expect(try await Self.get(client, server.baseURL + "/ping").status == 200)
-        let (text, closed) = try stream.readUntilClosed(limit: .seconds(15))
+        let (text, closed) = try await offPool { try stream.readUntilClosed(limit: .seconds(15)) }
         stream.close()
         #expect(closed)
         #expect(!text.contains("pong"))
@@ -272,14 +273,14 @@ struct ServerIntegrationTests {
     func slowHead() async throws {
         // Pauses stay well under the inactivity limit (whole seconds), while the head as a whole takes longer.
         let server = try TestServer(configure: { $0.headerTimeoutSeconds = 2 }, routes: Self.routes)
-        let stream = try RawStream(server)
+        let stream = try await offPool { try RawStream(server) }
         try stream.send("GET /ping HTTP/1.1\r\nHost: localhost\r\n")
         for index in 0..<10 {
             try await Task.sleep(for: .milliseconds(300))
             try stream.send("X-Slow-\(index): 1\r\n")
         }
         try stream.send("\r\n")
-        let (text, _) = try stream.readUntilClosed(limit: .seconds(10))
+        let (text, _) = try await offPool { try stream.readUntilClosed(limit: .seconds(10)) }
         stream.close()
         #expect(text.hasPrefix("HTTP/1.1 408"))
         await server.stop()

@@ -73,28 +73,3 @@ final class TestServer: Sendable {
         try? FileManager.default.removeItem(at: directory)
     }
 }
-
-/// Runs a command line program to completion and returns its exit status and output.
-@discardableResult
-func runProgram(_ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: String, error: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    let error = Pipe()
-    let inputPipe = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    process.standardInput = inputPipe
-    try process.run()
-    if let input {
-        inputPipe.fileHandleForWriting.write(input)
-    }
-    try inputPipe.fileHandleForWriting.close()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    let errData = error.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-        process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self)
-    )
-}

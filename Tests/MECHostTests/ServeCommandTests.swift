@@ -1,5 +1,6 @@
 import Foundation
 import MECHTTP
+import MECTestSupport
 import Testing
 
 @Suite("mec serve as a process")
@@ -47,7 +48,7 @@ struct ServeCommandTests {
         let directoryMode = try manager.attributesOfItem(atPath: data.path)[.posixPermissions] as? Int
         #expect(directoryMode == 0o700)
 
-        let verify = try runProgram([
+        let verify = try await runProgram([
             "openssl", "verify", "-CAfile", data.appendingPathComponent("ca.crt").path,
             data.appendingPathComponent("server.crt").path,
         ])
@@ -164,8 +165,8 @@ struct ServeCommandTests {
             (["launch"], "mec: unknown command 'launch'"),
             ([], "Usage: mec <command> [options]"),
         ])
-    func usageErrors(arguments: [String], message: String) throws {
-        let result = try MECProcess.run(arguments)
+    func usageErrors(arguments: [String], message: String) async throws {
+        let result = try await runProgram([MECProcess.executable.path] + arguments)
         #expect(result.status == 2)
         #expect(result.error.contains(message), "stderr: \(result.error)")
         if !arguments.isEmpty {
@@ -178,8 +179,8 @@ struct ServeCommandTests {
         arguments: [
             ["help"], ["--help"], ["help", "serve"], ["serve", "--help"], ["version"], ["--version"],
         ])
-    func helpAndVersion(arguments: [String]) throws {
-        let result = try MECProcess.run(arguments)
+    func helpAndVersion(arguments: [String]) async throws {
+        let result = try await runProgram([MECProcess.executable.path] + arguments)
         #expect(result.status == 0)
         #expect(result.output.contains("mec"))
         #expect(result.error.isEmpty)
@@ -190,26 +191,12 @@ struct ServeCommandTests {
     }
 
     @Test("a data directory path that is a file is refused with exit 1")
-    func dataDirectoryIsFile() throws {
+    func dataDirectoryIsFile() async throws {
         let file = Self.temporaryDirectory()
         try Data().write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
-        let result = try MECProcess.run(["serve", "--data-dir", file.path, "--port", "0"])
+        let result = try await runProgram([MECProcess.executable.path, "serve", "--data-dir", file.path, "--port", "0"])
         #expect(result.status == 1)
         #expect(result.error.contains("host failed"))
     }
-}
-
-/// Runs a program from PATH and returns its status and output.
-func runProgram(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
