@@ -20,7 +20,9 @@ public enum TransportType: RawRepresentable, Codable, Sendable, Hashable {
     case other(String)
 
     /// The values the specification lists, in its order.
-    public static let knownCases: [TransportType] = [.restHTTP, .mbTopicBased, .mbRouting, .mbPubSub, .rpc, .rpcStreaming, .websocket]
+    public static let knownCases: [TransportType] = [
+        .restHTTP, .mbTopicBased, .mbRouting, .mbPubSub, .rpc, .rpcStreaming, .websocket,
+    ]
 
     /// The value spelled `rawValue`; never fails, since unknown spellings are kept.
     public init(rawValue: String) {
