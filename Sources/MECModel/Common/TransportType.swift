@@ -1,4 +1,5 @@
-/// A kind of transport (`TransportType` in service management, `TransportTypes` in application support, clause 8.1.6.4).
+/// A kind of transport (`TransportType` in service management, `TransportTypes` in application support,
+/// clause 8.1.6.4).
 ///
 /// Extensible (`x-etsi-mec-extensible: true`): an unknown value decodes as `other` and is written back unchanged.
 public enum TransportType: RawRepresentable, Codable, Sendable, Hashable {
