@@ -36,8 +36,14 @@ let package = Package(
         .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
         .target(
+            name: "MECPlatform",
+            dependencies: ["MECHTTP", "MECModel", "MECStore", "MECObservability"],
+            resources: [.copy("Resources/openapi")],
+            swiftSettings: strict
+        ),
+        .target(
             name: "MECHost",
-            dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity"],
+            dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity", "MECPlatform"],
             swiftSettings: strict
         ),
         .target(name: "MECCommandLine", dependencies: ["MECHost"], swiftSettings: strict),
@@ -57,6 +63,11 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
+        .testTarget(
+            name: "MECPlatformTests",
+            dependencies: ["MECPlatform", "MECHost", "MECHTTP", "MECTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
         .testTarget(
