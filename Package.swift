@@ -25,6 +25,7 @@ let package = Package(
         .target(name: "CGnuTLS", linkerSettings: [.linkedLibrary("gnutls")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl-gnutls")]),
+        .target(name: "CSystem"),
 
         .target(name: "MECObservability", swiftSettings: strict),
         .target(
@@ -37,7 +38,7 @@ let package = Package(
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
         .target(
             name: "MECPlatform",
-            dependencies: ["MECHTTP", "MECModel", "MECStore", "MECObservability"],
+            dependencies: ["CSystem", "MECHTTP", "MECModel", "MECStore", "MECObservability"],
             resources: [.copy("Resources/openapi")],
             swiftSettings: strict
         ),

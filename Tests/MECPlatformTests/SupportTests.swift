@@ -6,13 +6,15 @@ import Testing
 
 @Suite("MEC 011 request support")
 struct SupportTests {
-    @Test("a body wrapped in its schema name is unwrapped; other bodies are left alone", arguments: [
-        (#"{"DnsRule":{"dnsRuleId":"a"}}"#, #"{"dnsRuleId":"a"}"#),
-        (#"{"dnsRuleId":"a"}"#, #"{"dnsRuleId":"a"}"#),
-        (#"{"DnsRule":{"dnsRuleId":"a"},"x":1}"#, #"{"DnsRule":{"dnsRuleId":"a"},"x":1}"#),
-        (#"{"DnsRule":"text"}"#, #"{"DnsRule":"text"}"#),
-        ("[1]", "[1]"),
-    ])
+    @Test(
+        "a body wrapped in its schema name is unwrapped; other bodies are left alone",
+        arguments: [
+            (#"{"DnsRule":{"dnsRuleId":"a"}}"#, #"{"dnsRuleId":"a"}"#),
+            (#"{"dnsRuleId":"a"}"#, #"{"dnsRuleId":"a"}"#),
+            (#"{"DnsRule":{"dnsRuleId":"a"},"x":1}"#, #"{"DnsRule":{"dnsRuleId":"a"},"x":1}"#),
+            (#"{"DnsRule":"text"}"#, #"{"DnsRule":"text"}"#),
+            ("[1]", "[1]"),
+        ])
     func unwrap(body: String, expected: String) throws {
         let unwrapped = RequestBody.unwrap(Data(body.utf8), wrapper: "DnsRule")
         let lhs = try JSONSerialization.jsonObject(with: unwrapped) as? NSObject

@@ -30,4 +30,3 @@ enum EntityTag {
         return current
     }
 }
-
