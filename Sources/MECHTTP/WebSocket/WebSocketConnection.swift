@@ -52,6 +52,29 @@ public final class WebSocketConnection: Sendable {
         )
     }
 
+    /// Takes over a connection the server upgraded after answering `101 Switching Protocols`.
+    ///
+    /// The connection's initial bytes are read first; closing the websocket hands the socket back to the server.
+    ///
+    /// ```swift
+    /// Response(status: 101, headers: handshakeHeaders, body: .upgrade { upgraded in
+    ///     let connection = WebSocketConnection(upgraded: upgraded)
+    ///     ...
+    /// })
+    /// ```
+    public convenience init(
+        upgraded: UpgradedConnection,
+        role: WebSocketRole = .server,
+        configuration: Configuration = Configuration()
+    ) {
+        self.init(
+            transport: UpgradedSocketTransport(connection: upgraded),
+            role: role,
+            configuration: configuration,
+            bufferedBytes: Array(upgraded.initialBytes)
+        )
+    }
+
     init(transport: any WebSocketTransport, role: WebSocketRole, configuration: Configuration, bufferedBytes: [UInt8]) {
         self.transport = transport
         self.role = role
