@@ -113,10 +113,9 @@ public final class HTTPServer: Sendable {
     public func shutdown() async {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         guard let running = daemon.withLock({ $0?.pointer }) else { return }
+        // The network threads take the quiesced listener out of their epoll sets on their next turn; closing it
+        // before they did makes that removal fail, which the library treats as fatal. It is closed after the stop.
         let listener = MHD_quiesce_daemon(running)
-        if listener >= 0 {
-            close(listener)
-        }
         let deadline = ContinuousClock.now + .milliseconds(Int(configuration.shutdownGraceSeconds * 1000))
         while inFlight.load(ordering: .acquiring) > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
@@ -144,6 +143,9 @@ public final class HTTPServer: Sendable {
                 MHD_stop_daemon(handle.pointer)
             }
             handle = nil
+        }
+        if listener >= 0 {
+            close(listener)
         }
         logger.debug("http server stopped")
     }
