@@ -108,14 +108,15 @@ public final class HTTPServer: Sendable {
         logger.debug("http server listening", ["url": baseURL, "threads": String(configuration.threads)])
     }
 
-    /// Stops accepting connections, lets requests in flight finish within the grace period (answering the rest
-    /// 503), closes upgraded connections and stops the network threads. Safe to call more than once.
+    /// Stops taking requests (new ones are answered 503 with `Connection: close`), lets requests in flight finish
+    /// within the grace period (answering the rest 503), closes upgraded connections and stops the network
+    /// threads. Safe to call more than once.
     public func shutdown() async {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        guard let running = daemon.withLock({ $0?.pointer }) else { return }
-        // The network threads take the quiesced listener out of their epoll sets on their next turn; closing it
-        // before they did makes that removal fail, which the library treats as fatal. It is closed after the stop.
-        let listener = MHD_quiesce_daemon(running)
+        guard daemon.withLock({ $0 != nil }) else { return }
+        // The listener is not quiesced: with epoll and a thread pool the library removes it from the threads' epoll
+        // sets while they may be doing the same, and a lost race aborts the process. New requests during the grace
+        // period are answered 503 instead (see `handle`), and the listener closes with the daemon.
         let deadline = ContinuousClock.now + .milliseconds(Int(configuration.shutdownGraceSeconds * 1000))
         while inFlight.load(ordering: .acquiring) > 0, ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(10))
@@ -143,9 +144,6 @@ public final class HTTPServer: Sendable {
                 MHD_stop_daemon(handle.pointer)
             }
             handle = nil
-        }
-        if listener >= 0 {
-            close(listener)
         }
         logger.debug("http server stopped")
     }
