@@ -55,6 +55,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "mec-bench-notify",
+            dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECObservability"],
+            path: "bench/notify/Sources",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "MECObservabilityTests", dependencies: ["MECObservability"], swiftSettings: strict),
         .testTarget(name: "MECHTTPTests", dependencies: ["MECHTTP", "MECSecurity"], swiftSettings: strict),
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
