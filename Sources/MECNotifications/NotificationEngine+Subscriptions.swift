@@ -95,7 +95,8 @@ extension NotificationEngine {
     @discardableResult
     public func unregister(_ id: String) async throws -> Bool {
         let existed = try await store.delete(Self.subscriptionsCollection, id: id)
-        let dropped = try await store.deleteAll(Self.pendingCollection, matching: .key(Self.subscriptionKey, equals: id))
+        let dropped = try await store.deleteAll(
+            Self.pendingCollection, matching: .key(Self.subscriptionKey, equals: id))
         let socket = forget(id, droppingQueue: true)
         if dropped > 0 {
             metrics.deliveries.increment(["discarded", "callback"], by: Double(dropped))

@@ -38,7 +38,8 @@ final class TestReceiver: Sendable {
                 return Response(status: status)
             }
             self.received.withLock {
-                $0.append(Received(path: request.path, contentType: request.headers["Content-Type"], body: request.body))
+                $0.append(
+                    Received(path: request.path, contentType: request.headers["Content-Type"], body: request.body))
             }
             return Response(status: 204)
         }

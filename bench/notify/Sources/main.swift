@@ -52,7 +52,8 @@ try FileManager.default.createDirectory(at: directory, withIntermediateDirectori
 defer { try? FileManager.default.removeItem(at: directory) }
 let quiet = Logger(label: "bench", level: .error)
 let authority = try LocalCertificateAuthority.loadOrCreate(directory: directory, logger: quiet)
-let certificate = try ServerCertificate.loadOrCreate(directory: directory, authority: authority, names: [], logger: quiet)
+let certificate = try ServerCertificate.loadOrCreate(
+    directory: directory, authority: authority, names: [], logger: quiet)
 
 let tally = Tally()
 var router = Router()
@@ -66,7 +67,8 @@ router.on(.post, "/cb/{id}") { request in
 }
 var serverConfiguration = HTTPServerConfiguration()
 serverConfiguration.port = 0
-serverConfiguration.tls = TLSSettings(certificatePEM: certificate.certificatePEM, privateKeyPEM: certificate.privateKeyPEM)
+serverConfiguration.tls = TLSSettings(
+    certificatePEM: certificate.certificatePEM, privateKeyPEM: certificate.privateKeyPEM)
 serverConfiguration.threads = 2
 let receiver = HTTPServer(
     configuration: serverConfiguration,
@@ -95,7 +97,8 @@ do {
                 group.addTask {
                     var headers = HTTPHeaders()
                     headers["Content-Type"] = MediaType.json
-                    let request = HTTPClientRequest(method: "POST", url: base + "b\(index)", headers: headers, body: body)
+                    let request = HTTPClientRequest(
+                        method: "POST", url: base + "b\(index)", headers: headers, body: body)
                     _ = try? await client.execute(request)
                 }
             }
