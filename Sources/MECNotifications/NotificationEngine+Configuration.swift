@@ -11,7 +11,7 @@ extension NotificationEngine {
         public var maxBackoff: Duration
         /// How long a subscriber fails without a success before it is reported as failing (log and gauge).
         public var failingAfter: Duration
-        /// Notifications older than this are dropped undelivered and counted with outcome `expired`.
+        /// Notifications older than this are dropped undelivered and counted with outcome `too_old`.
         public var maxNotificationAge: Duration
         /// How long before its `expiryDeadline` a subscription gets its expiry notification.
         public var expiryNotice: Duration

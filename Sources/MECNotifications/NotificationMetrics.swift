@@ -2,8 +2,9 @@ import MECObservability
 
 /// The metric families of the engine.
 struct NotificationMetrics: Sendable {
-    /// Delivery outcomes: `delivered`, `failed` (one failed attempt), `expired` (given up by age), `discarded`
-    /// (subscription removed).
+    /// Delivery outcomes: `delivered`, `failed` (one failed attempt), `too_old` (given up by age),
+    /// `subscription_removed` (found on a lane after its subscription went), `discarded` (removed with its
+    /// subscription).
     let deliveries: CounterFamily
     /// Notifications accepted and not yet delivered.
     let pending: GaugeFamily
