@@ -7,7 +7,8 @@ import PackageDescription
 /// 3. `MECModel`: ETSI data types shared across the MEC APIs.
 /// 4. `MECStore`: the storage protocol and its backends.
 /// 5. `MECSecurity`: keys, certificates, and later tokens and provenance checks.
-/// 6. Feature modules (one per MEC area) as they arrive.
+/// 6. `MECNotifications` (subscriptions and notification delivery shared by every API), then feature modules (one
+///    per MEC area) as they arrive.
 /// 7. `MECHost` (composition root), `MECCommandLine` and the `mec` executable.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -37,6 +38,11 @@ let package = Package(
         .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
         .target(
+            name: "MECNotifications",
+            dependencies: ["MECHTTP", "MECStore", "MECObservability"],
+            swiftSettings: strict
+        ),
+        .target(
             name: "MECPlatform",
             dependencies: ["CSystem", "MECHTTP", "MECModel", "MECStore", "MECObservability"],
             resources: [.copy("Resources/openapi")],
@@ -56,6 +62,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "mec-bench-notify",
+            dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECObservability"],
+            path: "bench/notify/Sources",
+            swiftSettings: strict
+        ),
+
         .testTarget(name: "MECObservabilityTests", dependencies: ["MECObservability"], swiftSettings: strict),
         .target(name: "MECTestSupport", path: "Tests/MECTestSupport", swiftSettings: strict),
         .testTarget(
@@ -71,6 +84,11 @@ let package = Package(
         ),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
+        .testTarget(
+            name: "MECNotificationsTests",
+            dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "MECHostTests",
             dependencies: ["MECHost", "MECHTTP", "MECTestSupport", "mec"],

@@ -20,7 +20,9 @@ extension HTTPServer {
             state.path = url.map { String(cString: $0) } ?? "/"
             state.headers = Self.values(of: connection, kind: .HEADER_KIND)
             state.query = Self.pairs(of: connection, kind: .GET_ARGUMENT_KIND)
-            if ContinuousClock.now - state.startedAt > .seconds(configuration.headerTimeoutSeconds) {
+            if isStopping {
+                state.rejection = HTTPError(status: 503, detail: "The server is shutting down.")
+            } else if ContinuousClock.now - state.startedAt > .seconds(configuration.headerTimeoutSeconds) {
                 state.rejection = HTTPError(status: 408, detail: "The request head took too long to arrive.")
             } else if let length = state.headers["Content-Length"].flatMap(Int.init), length > configuration.maxBodySize
             {

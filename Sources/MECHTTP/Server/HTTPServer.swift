@@ -110,8 +110,9 @@ public final class HTTPServer: Sendable {
         logger.debug("http server listening", ["url": baseURL, "threads": String(configuration.threads)])
     }
 
-    /// Stops accepting connections, lets requests in flight finish within the grace period (answering the rest
-    /// 503), closes upgraded connections and stops the network threads. Safe to call more than once.
+    /// Stops accepting connections, answers new requests on open connections 503 with `Connection: close`, lets
+    /// requests in flight finish within the grace period (answering the rest 503), closes upgraded connections and
+    /// stops the network threads. Safe to call more than once.
     public func shutdown() async {
         guard !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         guard let running = daemon.withLock({ $0?.pointer }) else { return }

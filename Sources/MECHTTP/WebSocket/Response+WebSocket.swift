@@ -1,12 +1,12 @@
 extension Response {
-    /// Accepts a websocket upgrade request: `101 Switching Protocols`, then `onOpen` receives the connection.
+    /// Accepts a websocket upgrade request with `101 Switching Protocols`; `handler` receives the connection once
+    /// the answer is on the wire.
     ///
     /// Throws 400 for a request that is not a valid websocket handshake, and 426 with `Sec-WebSocket-Version: 13`
-    /// for another protocol version. `onOpen` runs on a network thread: hand the connection to a task and return.
-    public static func webSocket(
+    /// for another protocol version. `handler` runs on a network thread: hand the connection on and return.
+    public static func webSocketUpgrade(
         accepting request: Request,
-        configuration: WebSocketConnection.Configuration = WebSocketConnection.Configuration(),
-        onOpen: @escaping @Sendable (WebSocketConnection) -> Void
+        handler: @escaping @Sendable (UpgradedConnection) -> Void
     ) throws -> Response {
         let handshake: WebSocketHandshake
         do {
@@ -25,9 +25,18 @@ extension Response {
             headers.add(name, value)
         }
         var response = Response(status: 101, headers: headers)
-        response.body = .upgrade { upgraded in
+        response.body = .upgrade(handler)
+        return response
+    }
+
+    /// Accepts a websocket upgrade and serves it as a ``WebSocketConnection`` in the server role.
+    public static func webSocket(
+        accepting request: Request,
+        configuration: WebSocketConnection.Configuration = WebSocketConnection.Configuration(),
+        onOpen: @escaping @Sendable (WebSocketConnection) -> Void
+    ) throws -> Response {
+        try webSocketUpgrade(accepting: request) { upgraded in
             onOpen(WebSocketConnection(upgraded: upgraded, configuration: configuration))
         }
-        return response
     }
 }

@@ -5,17 +5,14 @@ import Synchronization
     import Glibc
 #endif
 
-/// A ``WebSocketTransport`` over a connected stream socket that this object owns and releases.
+/// A ``WebSocketTransport`` over a connected stream socket that this object owns and closes.
 final class SocketTransport: WebSocketTransport {
     private let fileDescriptor: Int32
-    private let release: @Sendable (Int32) -> Void
     /// Guards the descriptor number against reuse: shutdown and close never race each other.
     private let isClosed = Mutex(false)
 
-    /// Creates a transport; `release` gives the socket back when the connection is done (by default, `close(2)`).
-    init(fileDescriptor: Int32, release: @escaping @Sendable (Int32) -> Void = { _ = Glibc.close($0) }) {
+    init(fileDescriptor: Int32) {
         self.fileDescriptor = fileDescriptor
-        self.release = release
     }
 
     func receive(into buffer: UnsafeMutableRawBufferPointer) throws(WebSocketError) -> Int {
@@ -66,7 +63,7 @@ final class SocketTransport: WebSocketTransport {
         isClosed.withLock { closed in
             if !closed {
                 closed = true
-                release(fileDescriptor)
+                _ = Glibc.close(fileDescriptor)
             }
         }
     }

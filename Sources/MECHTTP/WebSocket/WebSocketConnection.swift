@@ -52,21 +52,26 @@ public final class WebSocketConnection: Sendable {
         )
     }
 
-    /// Serves a websocket on a connection the HTTP server handed over after answering `101 Switching Protocols`.
+    /// Takes over a connection the server upgraded after answering `101 Switching Protocols`.
     ///
-    /// The server keeps ownership of the socket: closing the websocket hands it back through
-    /// ``UpgradedConnection/close()``.
-    public convenience init(upgraded: UpgradedConnection, configuration: Configuration = Configuration()) {
-        let socket = upgraded.socket
-        let flags = fcntl(socket, F_GETFL)
-        if flags >= 0, flags & O_NONBLOCK != 0 {
-            _ = fcntl(socket, F_SETFL, flags & ~O_NONBLOCK)
-        }
+    /// The connection's initial bytes are read first; closing the websocket hands the socket back to the server.
+    ///
+    /// ```swift
+    /// Response(status: 101, headers: handshakeHeaders, body: .upgrade { upgraded in
+    ///     let connection = WebSocketConnection(upgraded: upgraded)
+    ///     ...
+    /// })
+    /// ```
+    public convenience init(
+        upgraded: UpgradedConnection,
+        role: WebSocketRole = .server,
+        configuration: Configuration = Configuration()
+    ) {
         self.init(
-            transport: SocketTransport(fileDescriptor: socket, release: { _ in upgraded.close() }),
-            role: .server,
+            transport: UpgradedSocketTransport(connection: upgraded),
+            role: role,
             configuration: configuration,
-            bufferedBytes: [UInt8](upgraded.initialBytes)
+            bufferedBytes: Array(upgraded.initialBytes)
         )
     }
 
