@@ -6,8 +6,8 @@ import PackageDescription
 /// 2. `MECObservability` (logging, metrics) and `MECHTTP` (server, router, middleware, websocket, client).
 /// 3. `MECModel`: ETSI data types shared across the MEC APIs.
 /// 4. `MECStore`: the storage protocol and its backends.
-/// 5. `MECSecurity`: keys, certificates, and later tokens and provenance checks.
-/// 6. Feature modules (one per MEC area) as they arrive.
+/// 5. `MECSecurity`: keys, certificates, JWS, secret hashes, and later provenance checks.
+/// 6. Feature modules (one per MEC area) as they arrive; `MECAuth` (OAuth 2.0 server, token check, audit trail).
 /// 7. `MECHost` (composition root), `MECCommandLine` and the `mec` executable.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -36,12 +36,27 @@ let package = Package(
         .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
         .target(
-            name: "MECHost",
+            name: "MECAuth",
             dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity"],
             swiftSettings: strict
         ),
-        .target(name: "MECCommandLine", dependencies: ["MECHost"], swiftSettings: strict),
+        .target(
+            name: "MECHost",
+            dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity", "MECAuth"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "MECCommandLine",
+            dependencies: ["MECHost", "MECAuth", "MECHTTP", "MECSecurity", "MECStore"],
+            swiftSettings: strict
+        ),
         .executableTarget(name: "mec", dependencies: ["MECCommandLine"], swiftSettings: strict),
+        .executableTarget(
+            name: "mec-bench-auth",
+            dependencies: ["MECAuth", "MECHTTP", "MECSecurity", "MECStore", "MECObservability"],
+            path: "bench/auth/Sources",
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "mec-bench-client",
             dependencies: ["MECHTTP"],
@@ -54,7 +69,16 @@ let package = Package(
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
+        .testTarget(
+            name: "MECAuthTests",
+            dependencies: ["MECAuth", "MECHost", "MECHTTP", "MECSecurity", "MECStore", "MECModel"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "MECHostTests", dependencies: ["MECHost", "MECHTTP", "mec"], swiftSettings: strict),
-        .testTarget(name: "MECCommandLineTests", dependencies: ["MECCommandLine", "mec"], swiftSettings: strict),
+        .testTarget(
+            name: "MECCommandLineTests",
+            dependencies: ["MECCommandLine", "MECHTTP", "MECSecurity", "mec"],
+            swiftSettings: strict
+        ),
     ]
 )

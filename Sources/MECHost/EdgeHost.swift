@@ -1,4 +1,5 @@
 import Foundation
+import MECAuth
 import MECHTTP
 import MECObservability
 import MECSecurity
@@ -14,6 +15,9 @@ public final class EdgeHost: Sendable {
     struct Running: Sendable {
         let server: HTTPServer
         let store: SQLiteStore
+        let authorization: AuthorizationService
+        let auditWriter: Task<Void, Never>
+        let routes: [Route]
     }
 
     /// The configuration the host runs with.
@@ -23,6 +27,7 @@ public final class EdgeHost: Sendable {
     private let logger: Logger
     private let running = Mutex<Running?>(nil)
     private let storeOpen = Atomic<Bool>(false)
+    private let currentBaseURL = Mutex<String>("")
 
     /// Creates a host; nothing happens until `start()`.
     public init(configuration: HostConfiguration, logger: Logger) {
@@ -51,6 +56,15 @@ public final class EdgeHost: Sendable {
             } else {
                 serverConfiguration.tls = try serverTLS(authority)
             }
+            let authorization = try await AuthorizationService.make(
+                configuration: configuration.authConfiguration,
+                store: store,
+                dataDirectory: dataDirectory,
+                authority: authority.certificate,
+                baseURL: { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" },
+                metrics: metrics,
+                logger: logger
+            )
             var router = Router()
             HealthRoutes(
                 hostID: hostID,
@@ -59,10 +73,13 @@ public final class EdgeHost: Sendable {
                 isServing: { [weak self] in self?.server.map { !$0.isStopping } ?? false },
                 isStoreOpen: { [weak self] in self?.storeOpen.load(ordering: .acquiring) ?? false }
             ).register(in: &router)
+            authorization.server.register(in: &router)
+            TimingRoutes().register(in: &router)
             let middlewares: [any Middleware] = [
                 RequestIDMiddleware(),
                 AccessLogMiddleware(logger: logger.child(label: "mec.access")),
                 MetricsMiddleware(registry: metrics),
+                authorization.middleware,
             ]
             let server = HTTPServer(
                 configuration: serverConfiguration,
@@ -71,7 +88,18 @@ public final class EdgeHost: Sendable {
                 logger: logger.child(label: "mec.http")
             )
             try server.start()
-            running.withLock { $0 = Running(server: server, store: store) }
+            currentBaseURL.withLock { $0 = server.baseURL }
+            let audit = authorization.audit
+            let auditWriter = Task { await audit.run() }
+            running.withLock {
+                $0 = Running(
+                    server: server,
+                    store: store,
+                    authorization: authorization,
+                    auditWriter: auditWriter,
+                    routes: router.routes
+                )
+            }
             logger.notice(
                 "mec host started",
                 [
@@ -94,6 +122,8 @@ public final class EdgeHost: Sendable {
             return state
         }) else { return }
         await current.server.shutdown()
+        current.authorization.audit.finish()
+        await current.auditWriter.value
         await current.store.close()
         storeOpen.store(false, ordering: .releasing)
         logger.notice("mec host stopped")
@@ -109,6 +139,12 @@ public final class EdgeHost: Sendable {
 
     /// The server, while running; tests use it to find the port.
     var server: HTTPServer? { running.withLock { $0?.server } }
+
+    /// The authorization components, while running.
+    public var authorization: AuthorizationService? { running.withLock { $0?.authorization } }
+
+    /// Every route the host serves, while running; the scope checks are tested against this list.
+    public var routes: [Route] { running.withLock { $0?.routes ?? [] } }
 
     private func serverTLS(_ authority: LocalCertificateAuthority) throws -> TLSSettings {
         let certificate = try ServerCertificate.loadOrCreate(
