@@ -41,11 +41,13 @@ struct CertCommand: Command {
         let authority = try LocalCertificateAuthority.loadOrCreate(
             directory: directory, logger: Logger(label: "mec", level: .warning))
         let issued = try authority.issue(
-            CertificateRequest(commonName: commonName, dnsNames: arguments.values("dns"), usage: .client, validityDays: days)
+            CertificateRequest(
+                commonName: commonName, dnsNames: arguments.values("dns"), usage: .client, validityDays: days)
         )
         let files = try issued.write(to: URL(fileURLWithPath: out, isDirectory: true), name: commonName)
         context.output("\(files.certificate.path)\n\(files.privateKey.path)\n")
-        context.errorOutput("subject: \(issued.certificate.subject)\nx5t#S256: \(issued.certificate.thumbprintBase64URL)\n")
+        context.errorOutput(
+            "subject: \(issued.certificate.subject)\nx5t#S256: \(issued.certificate.thumbprintBase64URL)\n")
         return 0
     }
 }

@@ -29,7 +29,8 @@ struct TokenCommand: Command {
 
     func run(_ arguments: ParsedArguments, context: CommandContext) async throws -> Int32 {
         try DataDirectoryOption.expectOperands(arguments, 0)
-        guard let id = arguments.value("id"), let cert = arguments.value("cert"), let key = arguments.value("key") else {
+        guard let id = arguments.value("id"), let cert = arguments.value("cert"), let key = arguments.value("key")
+        else {
             throw UsageError("--id, --cert and --key are required")
         }
         let base = arguments.value("url") ?? context.environment["MEC_URL"] ?? "https://localhost:8443"

@@ -21,7 +21,8 @@ public enum ConfigurationLoader {
     /// The setting names, shared by file keys, environment variables (`MEC_` + upper case) and flags.
     public static let keys: [String] = [
         "data-dir", "host", "port", "insecure-http", "server-name", "log-level", "log-format", "max-body-size",
-        "max-header-size", "max-connections", "idle-timeout", "header-timeout", "threads", "shutdown-grace", "token-lifetime", "trusted-proxy",
+        "max-header-size", "max-connections", "idle-timeout", "header-timeout", "threads", "shutdown-grace",
+        "token-lifetime", "trusted-proxy",
     ]
 
     /// The environment variable for a key, such as `MEC_DATA_DIR` for `data-dir`.

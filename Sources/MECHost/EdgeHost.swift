@@ -117,10 +117,12 @@ public final class EdgeHost: Sendable {
 
     /// Stops serving: drains requests in flight (bounded by `shutdown-grace`), then closes the store.
     public func stop() async {
-        guard let current = running.withLock({ state -> Running? in
-            defer { state = nil }
-            return state
-        }) else { return }
+        guard
+            let current = running.withLock({ state -> Running? in
+                defer { state = nil }
+                return state
+            })
+        else { return }
         await current.server.shutdown()
         current.authorization.audit.finish()
         await current.auditWriter.value

@@ -80,7 +80,8 @@ struct CertificateBoundTokenTests {
         let app = try host.issue("app-1")
         try await host.register("app-1", app, scopes: Self.scopes)
         let token = try await host.token("app-1", with: app)
-        let claims = try AccessTokenClaims.decode(try #require(Base64URL.decode(String(token.split(separator: ".")[1]))))
+        let claims = try AccessTokenClaims.decode(
+            try #require(Base64URL.decode(String(token.split(separator: ".")[1]))))
         var expired = claims
         expired.issuedAt -= 7200
         expired.expiresAt = Int64(Date().timeIntervalSince1970) - 1
@@ -158,7 +159,8 @@ struct CertificateBoundTokenTests {
         func basic(_ secret: String) -> HTTPHeaders {
             ["Authorization": "Basic " + Data("ops:\(secret)".utf8).base64EncodedString()]
         }
-        let good = try await host.post(OAuthPaths.token, "grant_type=client_credentials", with: nil, headers: basic(secret))
+        let good = try await host.post(
+            OAuthPaths.token, "grant_type=client_credentials", with: nil, headers: basic(secret))
         #expect(good.status == 200)
         let token = try #require(try JSON.object(good.body)["access_token"] as? String)
         #expect(try JSON.claims(token)["cnf"] == nil)
@@ -206,7 +208,8 @@ struct CertificateBoundTokenTests {
         _ = try await host.call("GET", Self.route, token: token, with: other)
         _ = try await host.requestToken("app-1", with: nil)
         _ = try await host.post(OAuthPaths.revocation, "client_id=app-1&token=\(token)", with: app)
-        let store = try SQLiteStore(path: host.dataDirectory.appendingPathComponent("mec.sqlite").path, logger: .init(label: "t"))
+        let store = try SQLiteStore(
+            path: host.dataDirectory.appendingPathComponent("mec.sqlite").path, logger: .init(label: "t"))
         var events: [AuditEvent] = []
         for _ in 0..<50 {
             events = try await store.list(AuditTrail.collection).map { try $0.decode(AuditEvent.self) }

@@ -20,7 +20,8 @@ struct SplitMix64: RandomNumberGenerator {
 struct ReplayTests {
     @Test("Hundreds of replays with other certificates, no certificate or altered tokens all get 401")
     func replaysFail() async throws {
-        let seed = UInt64(ProcessInfo.processInfo.environment["MEC_REPLAY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
+        let seed =
+            UInt64(ProcessInfo.processInfo.environment["MEC_REPLAY_SEED"] ?? "") ?? UInt64.random(in: 1...UInt64.max)
         var random = SplitMix64(state: seed)
         let host = try await TestHost()
         defer { host.remove() }
@@ -32,7 +33,8 @@ struct ReplayTests {
         ]
         let token = try await host.token("victim", with: owner)
         let revoked = try await host.token("victim", with: owner)
-        #expect(try await host.post(OAuthPaths.revocation, "client_id=victim&token=\(revoked)", with: owner).status == 200)
+        #expect(
+            try await host.post(OAuthPaths.revocation, "client_id=victim&token=\(revoked)", with: owner).status == 200)
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
         var accepted = 0
         for attempt in 0..<240 {

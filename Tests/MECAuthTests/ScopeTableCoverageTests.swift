@@ -32,7 +32,8 @@ struct ScopeTableCoverageTests {
                 Issue.record("\(method) \(route.template) has no row in the scope table")
             case .scopes(let granting):
                 checked += 1
-                let rule = try #require(table.rules.first { $0.template == route.template && $0.method == route.method })
+                let rule = try #require(
+                    table.rules.first { $0.template == route.template && $0.method == route.method })
                 let api = try #require(MECScope.api(of: rule.permission))
                 #expect(try await host.call(method, path, token: nil, with: app).status == 401, "\(method) \(path)")
                 for scope in [rule.permission, MECScope.all(api: api), MECScope.operator] {
@@ -41,7 +42,8 @@ struct ScopeTableCoverageTests {
                     #expect(status != 401 && status != 403, "\(method) \(path) with \(scope): \(status)")
                 }
                 let unrelated = table.knownScopes.first { !granting.contains($0) && $0 != MECScope.operator }
-                let denied = try await host.call(method, path, token: try await token(try #require(unrelated)), with: app)
+                let denied = try await host.call(
+                    method, path, token: try await token(try #require(unrelated)), with: app)
                 #expect(denied.status == 403, "\(method) \(path) with \(unrelated ?? "")")
             }
         }

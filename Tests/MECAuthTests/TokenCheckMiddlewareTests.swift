@@ -60,7 +60,8 @@ struct MiddlewareFixture {
 
     static func clientCertificate(_ authority: LocalCertificateAuthority, _ name: String) throws -> ClientCertificate {
         let issued = try authority.issue(CertificateRequest(commonName: name, usage: .client))
-        return ClientCertificate(der: issued.certificateDER, sha256Thumbprint: SHA256.hash(issued.certificateDER), isVerified: true)
+        return ClientCertificate(
+            der: issued.certificateDER, sha256Thumbprint: SHA256.hash(issued.certificateDER), isVerified: true)
     }
 
     func token(scope: String, bound: ClientCertificate? = nil, lifetime: Int64 = 600) throws -> String {

@@ -62,7 +62,7 @@ struct AuthCommandsTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let data = directory.appendingPathComponent("data").path
         let log = directory.appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: Tools.mec)
         server.arguments = ["serve", "--data-dir", data, "--port", "0", "--log-level", "notice"]
@@ -92,7 +92,9 @@ struct AuthCommandsTests {
         let key = directory.appendingPathComponent("app-1.key").path
         let mode = try FileManager.default.attributesOfItem(atPath: key)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
-        #expect(try Tools.mec(["cert", "issue", "--data-dir", data, "--name", "app-2", "--out", directory.path]).status == 0)
+        #expect(
+            try Tools.mec(["cert", "issue", "--data-dir", data, "--name", "app-2", "--out", directory.path]).status == 0
+        )
         let otherCert = directory.appendingPathComponent("app-2.crt").path
         let otherKey = directory.appendingPathComponent("app-2.key").path
 
@@ -110,7 +112,8 @@ struct AuthCommandsTests {
             (try JSONSerialization.jsonObject(with: Data(metadata.body.utf8)) as? [String: Any])?["token_endpoint"]
                 as? String)
         let answer = try Tools.curl([
-            "--cacert", ca, "--cert", cert, "--key", key, "-d", "grant_type=client_credentials", "-d", "client_id=app-1",
+            "--cacert", ca, "--cert", cert, "--key", key, "-d", "grant_type=client_credentials", "-d",
+            "client_id=app-1",
             tokenEndpoint,
         ])
         #expect(answer.status == 200)
@@ -118,15 +121,17 @@ struct AuthCommandsTests {
             (try JSONSerialization.jsonObject(with: Data(answer.body.utf8)) as? [String: Any])?["access_token"]
                 as? String)
         let payload = String(token.split(separator: ".")[1])
-        let claims = try JSONSerialization.jsonObject(
-            with: try #require(Data(base64Encoded: Self.padded(payload)))) as? [String: Any]
+        let claims =
+            try JSONSerialization.jsonObject(
+                with: try #require(Data(base64Encoded: Self.padded(payload)))) as? [String: Any]
         let expected = try Self.opensslThumbprint(cert)
         #expect((claims?["cnf"] as? [String: Any])?["x5t#S256"] as? String == expected)
 
         let api = url + "/mec_app_support/v1/timing/current_time"
         let bearer = "Authorization: Bearer \(token)"
         #expect(try Tools.curl(["--cacert", ca, "--cert", cert, "--key", key, "-H", bearer, api]).status == 200)
-        #expect(try Tools.curl(["--cacert", ca, "--cert", otherCert, "--key", otherKey, "-H", bearer, api]).status == 401)
+        #expect(
+            try Tools.curl(["--cacert", ca, "--cert", otherCert, "--key", otherKey, "-H", bearer, api]).status == 401)
         #expect(try Tools.curl(["--cacert", ca, "-H", bearer, api]).status == 401)
 
         let printed = try Tools.mec([
@@ -145,7 +150,8 @@ struct AuthCommandsTests {
 
         #expect(try Tools.mec(["client", "remove", "--data-dir", data, "ops"]).status == 0)
         #expect(try Tools.mec(["client", "remove", "--data-dir", data, "ops"]).status == 1)
-        #expect(try Tools.mec(["client", "add", "--data-dir", data, "--id", "x", "--secret", "--cert", cert]).status == 2)
+        #expect(
+            try Tools.mec(["client", "add", "--data-dir", data, "--id", "x", "--secret", "--cert", cert]).status == 2)
         server.terminate()
         server.waitUntilExit()
         #expect(server.terminationStatus == 0)

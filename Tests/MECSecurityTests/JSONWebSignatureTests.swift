@@ -67,7 +67,9 @@ struct JSONWebSignatureTests {
         let forged = parts[0] + "." + Base64URL.encode(Data(#"{"sub":"admin"}"#.utf8)) + "." + parts[2]
         let otherToken = try JSONWebSignature.sign(payload: Data(#"{"sub":"app"}"#.utf8), type: Self.type, key: other)
         for bad in [forged, otherToken, parts[0] + "." + parts[1], token + ".x", token + "=", "a.b.c", ""] {
-            #expect(throws: SecurityError.self) { try JSONWebSignature.verify(bad, type: Self.type, key: key.publicKey) }
+            #expect(throws: SecurityError.self) {
+                try JSONWebSignature.verify(bad, type: Self.type, key: key.publicKey)
+            }
         }
     }
 }

@@ -75,7 +75,8 @@ extension AuthorizationServer {
             return refuse(.invalidRequest("token is missing."), request, form)
         }
         if let claims = activeClaims(token), mayManage(caller.client, claims) {
-            try await revocations.revoke(tokenId: claims.tokenID, clientId: claims.clientID, expiresAt: claims.expiresAt)
+            try await revocations.revoke(
+                tokenId: claims.tokenID, clientId: claims.clientID, expiresAt: claims.expiresAt)
             audit.record(
                 AuditEvent(
                     kind: .tokenRevoked,

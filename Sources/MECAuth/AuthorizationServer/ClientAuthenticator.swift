@@ -59,7 +59,8 @@ struct ClientAuthenticator: Sendable {
                 throw .invalidClient("Client authentication failed: present the registered client certificate.")
             }
         case .selfSignedTLSClientAuth:
-            guard basic == nil, let certificate, let registered = client.certificateThumbprint.flatMap(Base64URL.decode),
+            guard basic == nil, let certificate,
+                let registered = client.certificateThumbprint.flatMap(Base64URL.decode),
                 ConstantTime.equals(registered, certificate.sha256Thumbprint)
             else {
                 throw .invalidClient("Client authentication failed: present the registered client certificate.")

@@ -27,7 +27,8 @@ public struct AuthenticatedClient: Hashable, Sendable {
     public let tokenId: String
 
     /// Creates a value; the middleware does this.
-    public init(clientId: String, subject: String, scopes: Set<String>, certificateThumbprint: String?, tokenId: String) {
+    public init(clientId: String, subject: String, scopes: Set<String>, certificateThumbprint: String?, tokenId: String)
+    {
         self.clientId = clientId
         self.subject = subject
         self.scopes = scopes

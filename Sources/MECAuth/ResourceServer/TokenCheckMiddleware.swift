@@ -20,6 +20,7 @@ public struct TokenCheckMiddleware: Middleware {
     private let audit: AuditTrail
     private let cache: VerifiedTokenCache
     private let outcomes: CounterFamily
+    private static let allowedLabel = ["allowed"]
 
     /// Creates the middleware.
     public init(
@@ -70,7 +71,7 @@ public struct TokenCheckMiddleware: Middleware {
         case .unlisted:
             return deny(request, template, claims, thumbprint, reason: "route_not_in_scope_table", scopes: [])
         }
-        outcomes.increment(["allowed"])
+        outcomes.increment(Self.allowedLabel)
         request.attributes[AuthenticatedClient.Key.self] = AuthenticatedClient(
             clientId: claims.clientID,
             subject: claims.subject,
@@ -108,13 +109,29 @@ public struct TokenCheckMiddleware: Middleware {
     }
 
     /// The token of `Authorization: Bearer <token>`; nil when absent or not one well-formed Bearer credential.
+    ///
+    /// Works on UTF-8 bytes: this runs on every protected request, and character-level string operations on a
+    /// token of several hundred bytes cost more than the rest of the check.
     static func bearerToken(_ headers: HTTPHeaders) -> String? {
         let values = headers.values("Authorization")
         guard values.count == 1 else { return nil }
-        let value = values[0]
-        guard value.utf8.count > 7, value.prefix(7).lowercased() == "bearer " else { return nil }
-        let token = value.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        return token.isEmpty || token.contains(" ") ? nil : token
+        let bytes = values[0].utf8
+        let scheme = "bearer ".utf8
+        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else {
+            return nil
+        }
+        var token = bytes.dropFirst(scheme.count)
+        while token.first == 0x20 { token = token.dropFirst() }
+        while token.last == 0x20 { token = token.dropLast() }
+        // token68 characters only (RFC 6750 section 2.1), which also rules out spaces and control bytes.
+        guard !token.isEmpty, token.allSatisfy(Self.isToken68) else { return nil }
+        return String(token)
+    }
+
+    private static func isToken68(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
+            || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2B || byte == 0x2F
+            || byte == 0x3D
     }
 
     private func reject(_ request: Request, _ template: String, _ rejection: TokenRejection, thumbprint: Data?)

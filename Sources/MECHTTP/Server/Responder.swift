@@ -141,7 +141,8 @@ public struct Responder: Sendable {
             }
             let type = request.headers["Content-Type"] ?? ""
             let accepted = route.consumes.contains { offered in
-                offered == MediaType.json ? MediaType.isJSON(type) : MediaType.essence(type) == MediaType.essence(offered)
+                offered == MediaType.json
+                    ? MediaType.isJSON(type) : MediaType.essence(type) == MediaType.essence(offered)
             }
             guard accepted else {
                 return HTTPError(

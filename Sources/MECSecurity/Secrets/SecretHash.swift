@@ -27,7 +27,8 @@ public struct SecretHash: Hashable, Sendable {
     /// - Throws: `SecurityError` with code `crypto_failure` when the random generator or PBKDF2 fails.
     public static func make(_ secret: String, iterations: Int = defaultIterations) throws -> SecretHash {
         let salt = try SecureRandom.bytes(16)
-        return SecretHash(iterations: iterations, salt: salt, hash: try derive(secret, salt: salt, iterations: iterations))
+        return SecretHash(
+            iterations: iterations, salt: salt, hash: try derive(secret, salt: salt, iterations: iterations))
     }
 
     /// Reads the stored form.
@@ -66,7 +67,8 @@ public struct SecretHash: Hashable, Sendable {
             GnuTLS.withDatum(salt) { saltDatum in
                 // Unsafe: GnuTLS writes exactly `output.count` bytes into the buffer during this call.
                 output.withUnsafeMutableBytes { buffer in
-                    gnutls_pbkdf2(GNUTLS_MAC_SHA256, key, saltDatum, UInt32(iterations), buffer.baseAddress, buffer.count)
+                    gnutls_pbkdf2(
+                        GNUTLS_MAC_SHA256, key, saltDatum, UInt32(iterations), buffer.baseAddress, buffer.count)
                 }
             }
         }
