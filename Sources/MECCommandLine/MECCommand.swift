@@ -4,7 +4,9 @@ import MECHost
 /// The `mec` command line: finds the subcommand, parses its flags and runs it.
 public enum MECCommand {
     /// Every subcommand, in the order `mec help` lists them.
-    public static let commands: [any Command] = [ServeCommand(), VersionCommand()]
+    public static let commands: [any Command] = [
+        ServeCommand(), CertCommand(), ClientCommand(), TokenCommand(), VersionCommand(),
+    ]
 
     /// Runs `mec` with `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], context: CommandContext) async -> Int32 {

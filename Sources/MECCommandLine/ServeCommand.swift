@@ -23,6 +23,10 @@ struct ServeCommand: Command {
         OptionSpec("header-timeout", value: "SECONDS", help: "Time allowed to send a request head (default 10)."),
         OptionSpec("threads", value: "N", help: "Network threads (default: number of processors)."),
         OptionSpec("shutdown-grace", value: "SECONDS", help: "Time for requests in flight at shutdown (default 3)."),
+        OptionSpec("token-lifetime", value: "SECONDS", help: "Lifetime of issued access tokens (default 3600)."),
+        OptionSpec(
+            "trusted-proxy", value: "ADDR", help: "Believe the Client-Cert header from this proxy address.",
+            repeatable: true),
     ]
     let discussion = """
         Every option is also a configuration file key and an environment variable: --data-dir is the

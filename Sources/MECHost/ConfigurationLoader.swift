@@ -22,6 +22,7 @@ public enum ConfigurationLoader {
     public static let keys: [String] = [
         "data-dir", "host", "port", "insecure-http", "server-name", "log-level", "log-format", "max-body-size",
         "max-header-size", "max-connections", "idle-timeout", "header-timeout", "threads", "shutdown-grace",
+        "token-lifetime", "trusted-proxy",
     ]
 
     /// The environment variable for a key, such as `MEC_DATA_DIR` for `data-dir`.
@@ -49,10 +50,14 @@ public enum ConfigurationLoader {
             }
         }
         var namesFromFlags: [String] = []
+        var proxiesFromFlags: [String] = []
         for (key, value) in flags {
             if key == "server-name" {
                 namesFromFlags += try names(value, from: .flag, key: key)
                 configuration.serverNames = namesFromFlags
+            } else if key == "trusted-proxy" {
+                proxiesFromFlags += try names(value, from: .flag, key: key)
+                configuration.trustedProxies = proxiesFromFlags
             } else {
                 try apply(key, value, to: &configuration, from: .flag)
             }
@@ -130,6 +135,10 @@ public enum ConfigurationLoader {
                 throw ConfigurationError("\(label): '\(value)' is not a number of seconds (0-300)")
             }
             c.shutdownGraceSeconds = seconds
+        case "token-lifetime":
+            c.tokenLifetimeSeconds = try integer(value, label, in: 60...86_400, what: "a number of seconds")
+        case "trusted-proxy":
+            c.trustedProxies = try names(value, from: source, key: key)
         default:
             throw ConfigurationError("\(label): unknown setting")
         }

@@ -1,6 +1,10 @@
 import Foundation
+import MECAuth
 import MECHTTP
+import MECModel
+import MECNotifications
 import MECObservability
+import MECPlatform
 import MECSecurity
 import MECStore
 import Synchronization
@@ -14,6 +18,11 @@ public final class EdgeHost: Sendable {
     struct Running: Sendable {
         let server: HTTPServer
         let store: SQLiteStore
+        let authorization: AuthorizationService
+        let auditWriter: Task<Void, Never>
+        let notifications: NotificationEngine
+        let applicationSupport: ApplicationSupportAPI
+        let routes: [Route]
     }
 
     /// The configuration the host runs with.
@@ -23,6 +32,7 @@ public final class EdgeHost: Sendable {
     private let logger: Logger
     private let running = Mutex<Running?>(nil)
     private let storeOpen = Atomic<Bool>(false)
+    private let currentBaseURL = Mutex<String>("")
 
     /// Creates a host; nothing happens until `start()`.
     public init(configuration: HostConfiguration, logger: Logger) {
@@ -51,6 +61,44 @@ public final class EdgeHost: Sendable {
             } else {
                 serverConfiguration.tls = try serverTLS(authority)
             }
+            let authorization = try await AuthorizationService.make(
+                configuration: configuration.authConfiguration,
+                store: store,
+                dataDirectory: dataDirectory,
+                authority: authority.certificate,
+                baseURL: { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" },
+                metrics: metrics,
+                logger: logger
+            )
+            let baseURL: @Sendable () -> String = { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" }
+            let notifications = NotificationEngine(
+                store: store,
+                client: HTTPClient(
+                    configuration: HTTPClient.Configuration(
+                        caFile: try CallbackTrust.write(
+                            dataDirectory: dataDirectory,
+                            localCAPEM: authority.certificatePEM
+                        )
+                    ),
+                    logger: logger.child(label: "mec.notifications.client")
+                ),
+                baseURL: baseURL,
+                metrics: metrics,
+                logger: logger.child(label: "mec.notifications")
+            )
+            let platform = PlatformContext(
+                store: store,
+                caller: PlatformCaller.resolve,
+                baseURL: baseURL,
+                tokenEndpoint: { authorization.server.securityInfo.oAuth2Info?.tokenEndpoint },
+                metrics: metrics,
+                logger: logger.child(label: "mec.platform")
+            )
+            let applicationSupport = ApplicationSupportAPI(
+                context: platform,
+                engine: notifications,
+                applyDNSRules: { _ in }
+            )
             var router = Router()
             HealthRoutes(
                 hostID: hostID,
@@ -59,10 +107,15 @@ public final class EdgeHost: Sendable {
                 isServing: { [weak self] in self?.server.map { !$0.isStopping } ?? false },
                 isStoreOpen: { [weak self] in self?.storeOpen.load(ordering: .acquiring) ?? false }
             ).register(in: &router)
+            authorization.server.register(in: &router)
+            notifications.register(routesIn: &router)
+            applicationSupport.register(in: &router)
+            OpenAPIDocuments.register(in: &router)
             let middlewares: [any Middleware] = [
                 RequestIDMiddleware(),
                 AccessLogMiddleware(logger: logger.child(label: "mec.access")),
                 MetricsMiddleware(registry: metrics),
+                authorization.middleware,
             ]
             let server = HTTPServer(
                 configuration: serverConfiguration,
@@ -70,8 +123,29 @@ public final class EdgeHost: Sendable {
                 metrics: metrics,
                 logger: logger.child(label: "mec.http")
             )
-            try server.start()
-            running.withLock { $0 = Running(server: server, store: store) }
+            try await notifications.start()
+            do {
+                try await applicationSupport.start()
+                try server.start()
+            } catch {
+                await applicationSupport.stop()
+                await notifications.stop()
+                throw error
+            }
+            currentBaseURL.withLock { $0 = server.baseURL }
+            let audit = authorization.audit
+            let auditWriter = Task { await audit.run() }
+            running.withLock {
+                $0 = Running(
+                    server: server,
+                    store: store,
+                    authorization: authorization,
+                    auditWriter: auditWriter,
+                    notifications: notifications,
+                    applicationSupport: applicationSupport,
+                    routes: router.routes
+                )
+            }
             logger.notice(
                 "mec host started",
                 [
@@ -96,6 +170,10 @@ public final class EdgeHost: Sendable {
             })
         else { return }
         await current.server.shutdown()
+        await current.applicationSupport.stop()
+        await current.notifications.stop()
+        current.authorization.audit.finish()
+        await current.auditWriter.value
         await current.store.close()
         storeOpen.store(false, ordering: .releasing)
         logger.notice("mec host stopped")
@@ -111,6 +189,12 @@ public final class EdgeHost: Sendable {
 
     /// The server, while running; tests use it to find the port.
     var server: HTTPServer? { running.withLock { $0?.server } }
+
+    /// The authorization components, while running.
+    public var authorization: AuthorizationService? { running.withLock { $0?.authorization } }
+
+    /// Every route the host serves, while running; the scope checks are tested against this list.
+    public var routes: [Route] { running.withLock { $0?.routes ?? [] } }
 
     private func serverTLS(_ authority: LocalCertificateAuthority) throws -> TLSSettings {
         let certificate = try ServerCertificate.loadOrCreate(

@@ -1,4 +1,5 @@
 import Foundation
+import MECAuth
 import MECHTTP
 import MECObservability
 
@@ -38,6 +39,11 @@ public struct HostConfiguration: Sendable, Equatable {
     public var threads = ProcessInfo.processInfo.activeProcessorCount
     /// `shutdown-grace`: seconds to let requests in flight finish at shutdown. Default 3.
     public var shutdownGraceSeconds = 3.0
+    /// `token-lifetime`: seconds an issued OAuth 2.0 access token is valid (60-86400). Default 3600.
+    public var tokenLifetimeSeconds = 3600
+    /// `trusted-proxy`: addresses of TLS-terminating proxies whose RFC 9440 `Client-Cert` header is believed, comma
+    /// separated; the flag may repeat. Default none: only the certificate on the connection counts.
+    public var trustedProxies: [String] = []
 
     /// The defaults, with the data directory taken from the environment.
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
@@ -53,6 +59,14 @@ public struct HostConfiguration: Sendable, Equatable {
             return home + "/.local/share/swift-mec"
         }
         return "mec-data"
+    }
+
+    /// The authorization settings this configuration implies.
+    var authConfiguration: AuthConfiguration {
+        var auth = AuthConfiguration()
+        auth.tokenLifetimeSeconds = Int64(tokenLifetimeSeconds)
+        auth.trustedProxies = Set(trustedProxies)
+        return auth
     }
 
     /// The HTTP server settings this configuration implies (TLS is added by the host).

@@ -41,10 +41,6 @@ enum Collections {
     static let registrations = "mec011.registrations"
     /// `ServiceInfo` documents, by serInstanceId.
     static let services = "mec011.services"
-    /// Service availability subscriptions.
-    static let serviceSubscriptions = "mec011.service-subscriptions"
-    /// Application termination subscriptions.
-    static let terminationSubscriptions = "mec011.termination-subscriptions"
     /// Traffic rules, by `appInstanceId/trafficRuleId`.
     static let trafficRules = "mec011.traffic-rules"
     /// DNS rules, by `appInstanceId/dnsRuleId`.

@@ -30,6 +30,12 @@ public struct SecurityError: Error, Sendable, CustomStringConvertible {
         public static let verificationFailed = Code("verification_failed")
         /// Reading or writing a key or certificate file failed.
         public static let fileSystem = Code("file_system")
+        /// A token is not a well-formed compact JWS, or its header or claims are not acceptable.
+        public static let malformedToken = Code("malformed_token")
+        /// A token names an algorithm other than ES256.
+        public static let unsupportedAlgorithm = Code("unsupported_algorithm")
+        /// A token's signature does not verify with the expected key.
+        public static let invalidSignature = Code("invalid_signature")
 
         /// The identifier.
         public var description: String { rawValue }

@@ -1,6 +1,7 @@
 import Foundation
 import MECHTTP
 import MECModel
+import MECNotifications
 import MECObservability
 import MECStore
 import Synchronization
@@ -13,7 +14,7 @@ final class PlatformHarness: Sendable {
     let directory: URL
     let store: SQLiteStore
     let context: PlatformContext
-    let notifications = Mutex<[PendingNotification]>([])
+    let engine: NotificationEngine
     let dnsApplied = Mutex<[[DnsRule]]>([])
     let dnsFailure = Atomic<Bool>(false)
 
@@ -37,12 +38,29 @@ final class PlatformHarness: Sendable {
             metrics: MetricsRegistry(),
             logger: logger
         )
+        engine = NotificationEngine(
+            store: store,
+            client: HTTPClient(),
+            baseURL: { "https://mec.test" },
+            metrics: MetricsRegistry(),
+            logger: logger
+        )
+    }
+
+    /// What the engine holds for delivery (it is not started, so nothing leaves): subscription id and body.
+    func pendingNotifications() async throws -> [(subscriptionID: String, body: [String: Any])] {
+        try await store.list(NotificationEngine.pendingCollection).map { document in
+            let object = try JSONSerialization.jsonObject(with: document.body) as? [String: Any] ?? [:]
+            let payload = Data(base64Encoded: object["payload"] as? String ?? "") ?? Data()
+            let body = try JSONSerialization.jsonObject(with: payload) as? [String: Any] ?? [:]
+            return (object["subscriptionID"] as? String ?? "", body)
+        }
     }
 
     func applicationSupport() -> ApplicationSupportAPI {
         ApplicationSupportAPI(
             context: context,
-            notify: { [self] batch in notifications.withLock { $0 += batch } },
+            engine: engine,
             applyDNSRules: { [self] rules in
                 if dnsFailure.load(ordering: .relaxed) { throw HTTPError(status: 500) }
                 dnsApplied.withLock { $0.append(rules) }

@@ -6,6 +6,8 @@ public enum MediaType {
     public static let json = "application/json"
     /// `application/problem+json`, for every error body.
     public static let problemJSON = "application/problem+json"
+    /// `application/x-www-form-urlencoded`, the body of OAuth 2.0 token, introspection and revocation requests.
+    public static let formURLEncoded = "application/x-www-form-urlencoded"
     /// The Prometheus text exposition format.
     public static let prometheusText = "text/plain; version=0.0.4; charset=utf-8"
 

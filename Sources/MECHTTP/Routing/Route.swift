@@ -16,8 +16,11 @@ public struct Route: Sendable {
     public let handler: RouteHandler
     /// Media types the route produces (checked against `Accept`, 406 otherwise).
     public let produces: [String]
-    /// Whether the route reads a JSON body (a body of another type gets 415).
-    public let consumesJSON: Bool
+    /// Media types the route reads a body in; a body of another type gets 415, and an empty list refuses bodies.
+    public let consumes: [String]
+
+    /// Whether the route reads a JSON body.
+    public var consumesJSON: Bool { consumes.contains(MediaType.json) }
 
     /// Creates a route.
     public init(
@@ -31,6 +34,21 @@ public struct Route: Sendable {
         self.template = template
         self.handler = handler
         self.produces = produces
-        self.consumesJSON = consumesJSON
+        self.consumes = consumesJSON ? [MediaType.json] : []
+    }
+
+    /// Creates a route that reads bodies of the given media types, such as `application/x-www-form-urlencoded`.
+    public init(
+        _ method: HTTPMethod,
+        _ template: String,
+        produces: [String] = [MediaType.json],
+        consumes: [String],
+        handler: RouteHandler
+    ) {
+        self.method = method
+        self.template = template
+        self.handler = handler
+        self.produces = produces
+        self.consumes = consumes
     }
 }

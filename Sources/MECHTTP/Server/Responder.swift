@@ -136,11 +136,19 @@ public struct Responder: Sendable {
             )
         }
         if !request.body.isEmpty {
-            guard route.consumesJSON else {
+            guard !route.consumes.isEmpty else {
                 return HTTPError(status: 415, detail: "This resource takes no request body.")
             }
-            guard let type = request.headers["Content-Type"], MediaType.isJSON(type) else {
-                return HTTPError(status: 415, detail: "The request body must be application/json.")
+            let type = request.headers["Content-Type"] ?? ""
+            let accepted = route.consumes.contains { offered in
+                offered == MediaType.json
+                    ? MediaType.isJSON(type) : MediaType.essence(type) == MediaType.essence(offered)
+            }
+            guard accepted else {
+                return HTTPError(
+                    status: 415,
+                    detail: "The request body must be \(route.consumes.joined(separator: " or "))."
+                )
             }
         }
         return nil

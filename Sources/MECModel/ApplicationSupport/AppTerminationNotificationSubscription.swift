@@ -10,6 +10,13 @@ public struct AppTerminationNotificationSubscription: Codable, Sendable, Equatab
     public var callbackReference: String
     /// The link to the subscription; only in responses.
     public var links: SubscriptionLinks?
+    /// Asks for notifications over a websocket instead of the callback (GS MEC 009); the answer carries the
+    /// `websocketUri` to connect to.
+    public var websockNotifConfig: WebsockNotifConfig?
+    /// Asks for a test notification as the subscription's first notification (GS MEC 009).
+    public var requestTestNotification: Bool?
+    /// When the subscription ends; an expiry notification comes shortly before (GS MEC 009).
+    public var expiryDeadline: TimeStamp?
     /// The application instance whose termination is reported.
     public var appInstanceId: String
 
@@ -28,6 +35,7 @@ public struct AppTerminationNotificationSubscription: Codable, Sendable, Equatab
 
     private enum CodingKeys: String, CodingKey {
         case subscriptionType, callbackReference, appInstanceId
+        case websockNotifConfig, requestTestNotification, expiryDeadline
         case links = "_links"
     }
 }

@@ -3,7 +3,7 @@ extension SerAvailabilityNotificationSubscription: Validatable {
     ///
     /// - `subscriptionType` "shall be set to SerAvailabilityNotificationSubscription".
     /// - `callbackReference` is an absolute `http` or `https` URI.
-    /// - `_links` "shall only be included in the HTTP responses".
+    /// - `_links` "shall only be included in the HTTP responses", and so is `websockNotifConfig.websocketUri`.
     /// - The filtering criteria name no empty identifiers or names and only valid categories (their mutual
     ///   exclusion is enforced when decoding).
     public func validate(in context: ValidationContext) throws(ValidationError) {
@@ -14,6 +14,11 @@ extension SerAvailabilityNotificationSubscription: Validatable {
         }
         validator.httpURI(callbackReference, at: root.field("callbackReference"))
         validator.absent(links, at: root.field("_links"), "must be absent in requests")
+        validator.absent(
+            websockNotifConfig?.websocketUri,
+            at: root.field("websockNotifConfig").field("websocketUri"),
+            "is assigned by the platform"
+        )
         if let filteringCriteria {
             filteringCriteria.check(&validator, at: root.field("filteringCriteria"))
         }

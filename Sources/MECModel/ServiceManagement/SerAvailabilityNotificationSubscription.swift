@@ -9,6 +9,13 @@ public struct SerAvailabilityNotificationSubscription: Codable, Sendable, Equata
     public var callbackReference: String
     /// The link to the subscription; only in responses.
     public var links: SubscriptionLinks?
+    /// Asks for notifications over a websocket instead of the callback (GS MEC 009); the answer carries the
+    /// `websocketUri` to connect to.
+    public var websockNotifConfig: WebsockNotifConfig?
+    /// Asks for a test notification as the subscription's first notification (GS MEC 009).
+    public var requestTestNotification: Bool?
+    /// When the subscription ends; an expiry notification comes shortly before (GS MEC 009).
+    public var expiryDeadline: TimeStamp?
     /// Which services to report on; every service when absent.
     public var filteringCriteria: FilteringCriteria?
 
@@ -27,6 +34,7 @@ public struct SerAvailabilityNotificationSubscription: Codable, Sendable, Equata
 
     private enum CodingKeys: String, CodingKey {
         case subscriptionType, callbackReference, filteringCriteria
+        case websockNotifConfig, requestTestNotification, expiryDeadline
         case links = "_links"
     }
 }

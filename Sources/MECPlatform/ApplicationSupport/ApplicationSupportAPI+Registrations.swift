@@ -130,10 +130,9 @@ extension ApplicationSupportAPI {
     /// Removes a registration with its subscriptions and rules, then tells the other APIs.
     func deregister(_ id: String, reason: String) async throws {
         try await context.store.transaction([.delete(collection: Collections.registrations, id: id, ifVersion: nil)])
-        _ = try await context.store.deleteAll(
-            Collections.terminationSubscriptions,
-            matching: .key("appInstanceId", equals: id)
-        )
+        for subscription in try await engine.subscriptions(apiName: Self.terminationAPI, owner: id) {
+            try await engine.unregister(subscription.id)
+        }
         _ = try await context.store.deleteAll(Collections.trafficRules, matching: .key("appInstanceId", equals: id))
         let removedDNS = try await context.store.deleteAll(
             Collections.dnsRules,
@@ -165,30 +164,20 @@ extension ApplicationSupportAPI {
             value: updated,
             ifVersion: document.version
         )
-        let subscriptions = try await context.store.list(
-            Collections.terminationSubscriptions,
-            matching: .key("appInstanceId", equals: id)
-        )
-        var pending: [PendingNotification] = []
-        for document in subscriptions {
-            let subscription = try document.decode(AppTerminationNotificationSubscription.self)
+        let subscriptions = try await engine.subscriptions(apiName: Self.terminationAPI, owner: id)
+        var pending: [(subscriptionID: String, body: Data)] = []
+        for subscription in subscriptions {
             let notification = AppTerminationNotification(
                 operationAction: action,
                 maxGracefulTimeout: maxGracefulTimeout,
                 links: AppTerminationNotificationLinks(
-                    subscription: LinkType(href: url("/applications/\(id)/subscriptions/\(document.id)")),
+                    subscription: LinkType(href: subscription.href),
                     confirmTermination: LinkType(href: url("/applications/\(id)/confirm_termination"))
                 )
             )
-            pending.append(
-                PendingNotification(
-                    subscriptionId: document.id,
-                    callbackReference: subscription.callbackReference,
-                    body: try MECModelCoding.encoder.encode(notification)
-                )
-            )
+            pending.append((subscription.id, try MECModelCoding.encoder.encode(notification)))
         }
-        try await notify(pending)
+        try await engine.publish(pending)
         context.logger.info(
             "application termination started",
             ["app_instance_id": id, "action": action.rawValue, "subscribers": String(pending.count)]

@@ -1,22 +1,37 @@
 import Foundation
 import MECHTTP
 import MECModel
-import MECStore
+import MECNotifications
 
 extension ApplicationSupportAPI {
+    var terminationSubscriptions: EngineSubscriptions<AppTerminationNotificationSubscription> {
+        EngineSubscriptions(engine: engine, apiName: Self.terminationAPI)
+    }
+
     func registerSubscriptions(in router: inout Router) {
         let base = Self.basePath + "/applications/{appInstanceId}/subscriptions"
         router.on(.get, base) { request in try await self.listSubscriptions(request) }
         router.on(.post, base) { request in try await self.createSubscription(request) }
-        router.on(.get, base + "/{subscriptionId}") { request in try await self.readSubscription(request) }
-        router.on(.delete, base + "/{subscriptionId}") { request in try await self.deleteSubscription(request) }
+        router.on(.get, base + "/{subscriptionId}") { request in
+            let id = try request.pathParameter("appInstanceId")
+            try self.context.caller(request).authorize(appInstanceId: id)
+            return try self.terminationSubscriptions.read(try request.pathParameter("subscriptionId"), owner: id)
+        }
+        router.on(.delete, base + "/{subscriptionId}") { request in
+            let id = try request.pathParameter("appInstanceId")
+            try self.context.caller(request).authorize(appInstanceId: id)
+            return try await self.terminationSubscriptions.delete(
+                try request.pathParameter("subscriptionId"),
+                owner: id
+            )
+        }
     }
 
     /// `POST .../subscriptions`: an application termination subscription for the instance itself.
     func createSubscription(_ request: Request) async throws -> Response {
         let id = try request.pathParameter("appInstanceId")
         try context.caller(request).authorize(appInstanceId: id)
-        var subscription = try RequestBody.decode(
+        let subscription = try RequestBody.decode(
             AppTerminationNotificationSubscription.self,
             wrapper: "AppTerminationNotificationSubscription",
             from: request,
@@ -26,60 +41,33 @@ extension ApplicationSupportAPI {
             throw HTTPError.badRequest("Field 'appInstanceId' does not match the resource.")
         }
         _ = try await requireRegistration(id)
-        let subscriptionId = UUID().uuidString.lowercased()
-        let location = url("/applications/\(id)/subscriptions/\(subscriptionId)")
-        subscription.links = SubscriptionLinks(selfLink: LinkType(href: location))
-        _ = try await context.store.insert(
-            collection: Collections.terminationSubscriptions,
-            id: subscriptionId,
-            value: subscription,
-            indexes: [IndexEntry(key: "appInstanceId", value: id)]
-        )
-        var headers = HTTPHeaders()
-        headers["Location"] = location
-        return try .json(subscription, status: 201, headers: headers)
+        let base = url("/applications/\(id)/subscriptions/")
+        return try await terminationSubscriptions.create(
+            subscription,
+            owner: id,
+            location: { base + $0 },
+            callbackReference: subscription.callbackReference,
+            options: (
+                subscription.websockNotifConfig?.requestWebsocketUri == true,
+                subscription.requestTestNotification == true,
+                subscription.expiryDeadline
+            )
+        ) { stored, href, websocketURI in
+            stored.links = SubscriptionLinks(selfLink: LinkType(href: href))
+            if let websocketURI {
+                stored.websockNotifConfig = WebsockNotifConfig(websocketUri: websocketURI, requestWebsocketUri: true)
+            }
+        }
     }
 
     func listSubscriptions(_ request: Request) async throws -> Response {
         let id = try request.pathParameter("appInstanceId")
         try context.caller(request).authorize(appInstanceId: id)
         _ = try await requireRegistration(id)
-        let documents = try await context.store.list(
-            Collections.terminationSubscriptions,
-            matching: .key("appInstanceId", equals: id)
+        return try await terminationSubscriptions.list(
+            owner: id,
+            selfHref: url("/applications/\(id)/subscriptions"),
+            subscriptionType: AppTerminationNotificationSubscription.subscriptionTypeValue
         )
-        let links = SubscriptionLinkListLinks(
-            selfLink: LinkType(href: url("/applications/\(id)/subscriptions")),
-            subscriptions: documents.map { document in
-                SubscriptionLinkListSubscription(
-                    href: url("/applications/\(id)/subscriptions/\(document.id)"),
-                    subscriptionType: AppTerminationNotificationSubscription.subscriptionTypeValue
-                )
-            }
-        )
-        return try .json(SubscriptionLinkList(links: links))
-    }
-
-    func readSubscription(_ request: Request) async throws -> Response {
-        let (_, document) = try await ownedSubscription(request)
-        return try .json(try document.decode(AppTerminationNotificationSubscription.self))
-    }
-
-    func deleteSubscription(_ request: Request) async throws -> Response {
-        let (_, document) = try await ownedSubscription(request)
-        _ = try await context.store.delete(Collections.terminationSubscriptions, id: document.id)
-        return .noContent()
-    }
-
-    private func ownedSubscription(_ request: Request) async throws -> (String, StoredDocument) {
-        let id = try request.pathParameter("appInstanceId")
-        try context.caller(request).authorize(appInstanceId: id)
-        let subscriptionId = try request.pathParameter("subscriptionId")
-        guard let document = try await context.store.get(Collections.terminationSubscriptions, id: subscriptionId),
-            document.indexValues(for: "appInstanceId") == [id]
-        else {
-            throw HTTPError.notFound("No subscription with this identifier exists for this application instance.")
-        }
-        return (id, document)
     }
 }

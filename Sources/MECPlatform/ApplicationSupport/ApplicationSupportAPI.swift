@@ -1,6 +1,7 @@
 import Foundation
 import MECHTTP
 import MECModel
+import MECNotifications
 import MECObservability
 import MECStore
 import Synchronization
@@ -9,13 +10,16 @@ import Synchronization
 /// termination subscriptions, traffic and DNS rules, and timing.
 ///
 /// Traffic rules are stored, validated and served; nothing enforces them yet. DNS rules take effect through the
-/// `applyDNSRules` hand-off, which receives every ACTIVE rule of every instance after each change.
+/// `applyDNSRules` hand-off, which receives every ACTIVE rule of every instance after each change. Termination
+/// subscriptions live in the notification engine, which delivers by callback or websocket.
 public final class ApplicationSupportAPI: Sendable {
     /// The base path of the API.
     public static let basePath = "/mec_app_support/v1"
+    /// The name the notification engine knows termination subscriptions by.
+    public static let terminationAPI = "mec011.app_termination"
 
     let context: PlatformContext
-    let notify: NotificationHandOff
+    let engine: NotificationEngine
     let applyDNSRules: @Sendable ([DnsRule]) async throws -> Void
     let onDeregistered: @Sendable (String) async -> Void
     let terminations = Mutex<[String: Task<Void, Never>]>([:])
@@ -26,17 +30,18 @@ public final class ApplicationSupportAPI: Sendable {
     ///
     /// - Parameters:
     ///   - context: store, caller resolution and URLs.
-    ///   - notify: queues notifications for delivery.
+    ///   - engine: keeps termination subscriptions and delivers their notifications.
     ///   - applyDNSRules: makes the given rules (every ACTIVE DNS rule of the host) answer; throws if it cannot.
     ///   - onDeregistered: called after an instance's registration is removed, to remove what it offered.
     public init(
         context: PlatformContext,
-        notify: @escaping NotificationHandOff,
+        engine: NotificationEngine,
         applyDNSRules: @escaping @Sendable ([DnsRule]) async throws -> Void,
         onDeregistered: @escaping @Sendable (String) async -> Void = { _ in }
     ) {
         self.context = context
-        self.notify = notify
+        self.engine = engine
+        engine.register(api: NotificationAPI(name: Self.terminationAPI))
         self.applyDNSRules = applyDNSRules
         self.onDeregistered = onDeregistered
     }

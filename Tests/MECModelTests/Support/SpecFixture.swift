@@ -3,7 +3,7 @@ import Foundation
 /// The schemas of the two MEC 011 files, read at test time with python3 and PyYAML so that the tests follow the
 /// files rather than a copy of them.
 ///
-/// The files are looked up in `MEC_OPENAPI_DIR`, or in `/work/shared/etsi-mec-openapi` when it is unset.
+/// The files are looked up in `MEC_OPENAPI_DIR`, or in the copies the platform serves when it is unset.
 enum SpecFixture {
     enum File: String, Sendable, CaseIterable {
         case serviceManagement = "MEC011_AppEnablement_ServiceMgmt.yaml"
@@ -26,7 +26,11 @@ enum SpecFixture {
         var description: String
     }
 
-    static let directory = ProcessInfo.processInfo.environment["MEC_OPENAPI_DIR"] ?? "/work/shared/etsi-mec-openapi"
+    static let directory =
+        ProcessInfo.processInfo.environment["MEC_OPENAPI_DIR"]
+        ?? URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Sources/MECPlatform/Resources/openapi").path
 
     /// The schemas of every file, keyed by file and schema name.
     static let schemas: Result<[String: [String: Schema]], Failure> = load()
