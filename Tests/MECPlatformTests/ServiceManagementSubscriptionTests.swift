@@ -193,3 +193,27 @@ struct ServiceManagementSubscriptionTests {
         }
     }
 }
+
+extension ServiceManagementSubscriptionTests {
+    @Test("removing a terminated instance removes its services with REMOVED notifications and its subscriptions")
+    func instanceRemoval() async throws {
+        try await Harness.with { harness in
+            _ = try await harness.subscribe(app: "app-b")
+            _ = try await harness.subscribe(app: "app-a")
+            let kept = try #require(try await harness.register(app: "app-b").serInstanceId)
+            let gone = try #require(try await harness.register(["livenessInterval": 10]).serInstanceId)
+            harness.clearSent()
+            let count = try await harness.api.removeApplicationInstance("app-a")
+            #expect(count == 1)
+            let references = harness.sent.map(\.notification.serviceReferences[0])
+            #expect(references.map(\.serInstanceId) == [gone])
+            #expect(references.map(\.changeType) == [.removed])
+            #expect(harness.sent.map(\.appInstanceId) == ["app-b"])
+            let remaining = try await harness.count(Collections.services)
+            let liveness = try await harness.count(Collections.serviceLiveness)
+            let subscriptions = try await harness.count(Collections.serviceSubscriptions)
+            #expect([remaining, liveness, subscriptions] == [1, 0, 1] as [Int])
+            #expect(await harness.send(.get, "/services/\(kept)", as: "operator").status == 200)
+        }
+    }
+}

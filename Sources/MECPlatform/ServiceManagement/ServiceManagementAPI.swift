@@ -118,14 +118,16 @@ public final class ServiceManagementAPI: Sendable {
         return appInstanceId
     }
 
-    /// Whether a consumer calling this host may see `service`.
-    ///
-    /// A service with `consumedLocalOnly` (true when absent) may only be consumed by applications in its locality.
-    /// Every caller of this host's Mp1 API runs on this host, and every service registered here is on this host,
-    /// so every consumer is local and sees every service.
+    /// Whether a consumer may see `service`: one with `consumedLocalOnly` (true when absent) only when the consumer is
+    /// in the service's locality.
     func isVisible(_ service: ServiceInfo, to caller: Caller) -> Bool {
-        let consumerIsLocal = true
-        return consumerIsLocal || service.consumedLocalOnly == false
+        service.consumedLocalOnly == false || isLocalConsumer(caller)
+    }
+
+    /// Whether `caller` is in the locality of the services registered here. Every caller of this host's Mp1 API is
+    /// an application on this host, and every service registered here runs on this host, so this holds for all.
+    func isLocalConsumer(_ caller: Caller) -> Bool {
+        true
     }
 
     /// The stored service with `serviceId`, if any.
