@@ -1,0 +1,62 @@
+import MECModel
+import MECStore
+
+extension ServiceManagementAPI {
+    /// Hands the notifications that `changes` cause to the notification engine: one per change and matching
+    /// subscription, each naming the one service that changed.
+    ///
+    /// Called after the changes are stored; a failure here is logged and changes nothing that was stored.
+    func announce(_ changes: [(service: ServiceInfo, changeType: ServiceChangeType)]) async {
+        guard !changes.isEmpty else { return }
+        do {
+            let pending = try await notifications(for: changes)
+            guard !pending.isEmpty else { return }
+            try await notify(pending)
+            for notification in pending {
+                let changeType = notification.notification.serviceReferences.first?.changeType.rawValue ?? ""
+                notificationsHandedOff.increment([changeType])
+            }
+        } catch {
+            logger.error("service availability notification hand-off failed", ["error": "\(type(of: error))"])
+        }
+    }
+
+    /// The notifications `changes` cause, in subscription order.
+    func notifications(for changes: [(service: ServiceInfo, changeType: ServiceChangeType)]) async throws
+        -> [PendingNotification]
+    {
+        let subscriptions = try await context.store.list(Collections.serviceSubscriptions)
+        var pending: [PendingNotification] = []
+        for document in subscriptions {
+            let subscription = try document.decode(SerAvailabilityNotificationSubscription.self)
+            let subscriber = document.indexValues(for: ServiceRecord.Key.appInstanceId).first ?? ""
+            for (service, changeType) in changes where subscription.filteringCriteria?.matches(service) ?? true {
+                let notification = ServiceAvailabilityNotification(
+                    serviceReferences: [reference(service, changeType)],
+                    links: ServiceAvailabilityNotificationLinks(
+                        subscription: LinkType(href: paths.subscription(subscriber, document.id)))
+                )
+                pending.append(
+                    try PendingNotification(
+                        subscriptionId: document.id,
+                        appInstanceId: subscriber,
+                        callbackReference: subscription.callbackReference,
+                        notification: notification
+                    ))
+            }
+        }
+        return pending
+    }
+
+    /// The `ServiceReferences` of one change; the link to the service is left out when it was removed.
+    private func reference(_ service: ServiceInfo, _ changeType: ServiceChangeType) -> ServiceReferences {
+        let id = service.serInstanceId ?? ""
+        return ServiceReferences(
+            link: changeType == .removed ? nil : LinkType(href: paths.service(id)),
+            serName: service.serName,
+            serInstanceId: id,
+            state: service.state,
+            changeType: changeType
+        )
+    }
+}

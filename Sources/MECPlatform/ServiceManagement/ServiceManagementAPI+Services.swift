@@ -1,0 +1,180 @@
+import Foundation
+import MECHTTP
+import MECModel
+import MECStore
+
+extension ServiceManagementAPI {
+    /// `GET /services`: the services the caller may consume that match the query.
+    func listServices(_ request: Request) async throws -> Response {
+        let caller = try authenticatedCaller(request)
+        let query = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
+        let records = try await context.store.list(Collections.services, matching: query.filter).map(ServiceRecord.init)
+        let services = records.filter { isVisible($0.info, to: caller) }.map {
+            render($0.info, appInstanceId: $0.appInstanceId, selfHref: paths.service($0.serInstanceId))
+        }
+        return try .json(services)
+    }
+
+    /// `GET /services/{serviceId}`.
+    func getService(_ request: Request) async throws -> Response {
+        let caller = try authenticatedCaller(request)
+        let serviceId = try request.pathParameter("serviceId")
+        guard let record = try await loadService(serviceId), isVisible(record.info, to: caller) else {
+            throw HTTPError.notFound("No service has this identifier.")
+        }
+        let service = render(record.info, appInstanceId: record.appInstanceId, selfHref: paths.service(serviceId))
+        return try json(service, version: record.document.version)
+    }
+
+    /// `GET /transports`: the transports the platform provides.
+    func listTransports(_ request: Request) throws -> Response {
+        _ = try authenticatedCaller(request)
+        return try .json(PlatformTransports.offered(baseURL: context.baseURL(), tokenEndpoint: context.tokenEndpoint()))
+    }
+
+    /// `GET /applications/{appInstanceId}/services`: the services the application instance produces.
+    func listApplicationServices(_ request: Request) async throws -> Response {
+        let appInstanceId = try authorizedApplication(request)
+        let query = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
+        let filter = query.filter.and(ServiceRecord.Key.appInstanceId, equals: appInstanceId)
+        let records = try await context.store.list(Collections.services, matching: filter).map(ServiceRecord.init)
+        let services = records.map {
+            render(
+                $0.info, appInstanceId: appInstanceId,
+                selfHref: paths.applicationService(appInstanceId, $0.serInstanceId))
+        }
+        return try .json(services)
+    }
+
+    /// `GET /applications/{appInstanceId}/services/{serviceId}`.
+    func getApplicationService(_ request: Request) async throws -> Response {
+        let appInstanceId = try authorizedApplication(request)
+        let serviceId = try request.pathParameter("serviceId")
+        let record = try await loadService(serviceId, of: appInstanceId)
+        let href = paths.applicationService(appInstanceId, serviceId)
+        return try json(
+            render(record.info, appInstanceId: appInstanceId, selfHref: href), version: record.document.version)
+    }
+
+    /// `POST /applications/{appInstanceId}/services`: registers a service; 201 with `Location`.
+    ///
+    /// The platform assigns `serInstanceId` (a UUID), replaces a `transportId` by the transport it names, decides
+    /// `isLocal` (every service registered here is local) and the liveness interval, and reports `ADDED`.
+    func createService(_ request: Request) async throws -> Response {
+        let appInstanceId = try authorizedApplication(request)
+        var info = try RequestBody.decode(ServiceInfo.self, wrapper: "ServiceInfo", from: request, context: .create)
+        if let transportId = info.transportId {
+            let offered = PlatformTransports.offered(baseURL: context.baseURL(), tokenEndpoint: nil)
+            guard let transport = offered.first(where: { $0.id == transportId }) else {
+                throw HTTPError.badRequest("Field 'transportId' names no transport the platform provides.")
+            }
+            info.transportInfo = transport
+            info.transportId = nil
+        }
+        let serviceId = UUID().uuidString.lowercased()
+        info.serInstanceId = serviceId
+        info.isLocal = true
+        info.livenessInterval = livenessInterval(proposed: info.livenessInterval)
+        info = withPlatformSecurity(info)
+        var operations: [StoreOperation] = [
+            .insert(
+                try NewDocument(
+                    collection: Collections.services,
+                    id: serviceId,
+                    value: info,
+                    indexes: ServiceRecord.indexes(info, appInstanceId: appInstanceId)
+                )
+            )
+        ]
+        if let interval = info.livenessInterval {
+            let record = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
+            operations.append(.insert(try livenessDocument(serviceId, record, appInstanceId: appInstanceId)))
+        }
+        try await context.store.transaction(operations)
+        logger.info("service registered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
+        await announce([(info, .added)])
+        let href = paths.applicationService(appInstanceId, serviceId)
+        return try json(
+            render(info, appInstanceId: appInstanceId, selfHref: href), status: 201, version: 1, location: href)
+    }
+
+    /// `PUT /applications/{appInstanceId}/services/{serviceId}`: replaces the service's attributes.
+    ///
+    /// `If-Match` must name the current ETag when given (412 otherwise). `serInstanceId` must equal the one in the
+    /// path and `livenessInterval`, if sent, the one the platform determined; both are 400 otherwise. A change of
+    /// the state alone is reported as `STATE_CHANGED`, any other change as `ATTRIBUTES_CHANGED`.
+    func updateService(_ request: Request) async throws -> Response {
+        let appInstanceId = try authorizedApplication(request)
+        let serviceId = try request.pathParameter("serviceId")
+        let record = try await loadService(serviceId, of: appInstanceId)
+        _ = try EntityTag.requiredVersion(request, current: record.document.version)
+        var info = try RequestBody.decode(ServiceInfo.self, wrapper: "ServiceInfo", from: request, context: .update)
+        if info.serInstanceId != serviceId {
+            throw HTTPError.badRequest("Field 'serInstanceId' is assigned by the platform and cannot change.")
+        }
+        if let interval = info.livenessInterval, interval != (record.info.livenessInterval ?? 0) {
+            throw HTTPError.badRequest("Field 'livenessInterval' is set when the service is registered.")
+        }
+        info.livenessInterval = record.info.livenessInterval
+        info.isLocal = true
+        info.links = nil
+        info = withPlatformSecurity(info)
+        var operations = [try record.update(to: info)]
+        let reactivated = info.state == .active && record.info.state != .active
+        if reactivated, let interval = info.livenessInterval {
+            // The producer declares the service running again; its heartbeat clock starts over.
+            let liveness = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
+            operations.append(.upsert(try livenessDocument(serviceId, liveness, appInstanceId: appInstanceId)))
+        }
+        try await context.store.transaction(operations)
+        if let changeType = Self.changeType(from: withPlatformSecurity(record.info), to: info) {
+            await announce([(info, changeType)])
+        }
+        let href = paths.applicationService(appInstanceId, serviceId)
+        // The update was conditional on the version read, so the stored version is exactly one more.
+        let version = record.document.version + 1
+        return try json(render(info, appInstanceId: appInstanceId, selfHref: href), version: version)
+    }
+
+    /// `DELETE /applications/{appInstanceId}/services/{serviceId}`: deregisters the service and reports `REMOVED`.
+    func deleteService(_ request: Request) async throws -> Response {
+        let appInstanceId = try authorizedApplication(request)
+        let serviceId = try request.pathParameter("serviceId")
+        let record = try await loadService(serviceId, of: appInstanceId)
+        guard try await context.store.delete(Collections.services, id: serviceId, ifVersion: record.document.version)
+        else {
+            throw HTTPError.notFound("The application instance has no service with this identifier.")
+        }
+        _ = try await context.store.delete(Collections.serviceLiveness, id: serviceId)
+        logger.info("service deregistered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
+        await announce([(record.info, .removed)])
+        return .noContent()
+    }
+
+    /// The interval the platform requires for a proposal: none for zero or absent, else within the configured range.
+    func livenessInterval(proposed: Int?) -> Int? {
+        guard let proposed, proposed > 0 else { return nil }
+        let range = configuration.livenessIntervalRange
+        return min(max(proposed, range.lowerBound), range.upperBound)
+    }
+
+    /// The liveness document of a service.
+    func livenessDocument(_ serviceId: String, _ record: ServiceLivenessRecord, appInstanceId: String) throws
+        -> NewDocument
+    {
+        try NewDocument(
+            collection: Collections.serviceLiveness,
+            id: serviceId,
+            value: record,
+            indexes: [IndexEntry(ServiceRecord.Key.appInstanceId, appInstanceId)]
+        )
+    }
+
+    /// How `old` became `new`: nil when nothing changed.
+    static func changeType(from old: ServiceInfo, to new: ServiceInfo) -> ServiceChangeType? {
+        guard old != new else { return nil }
+        var sameButState = old
+        sameButState.state = new.state
+        return sameButState == new ? .stateChanged : .attributesChanged
+    }
+}

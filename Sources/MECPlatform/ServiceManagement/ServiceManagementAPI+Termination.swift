@@ -1,0 +1,31 @@
+import MECModel
+import MECStore
+
+extension ServiceManagementAPI {
+    /// Removes what an application instance left in service management when it terminates: its services, with a
+    /// `REMOVED` notification for each to the subscribers, their liveness records, and its own service availability
+    /// subscriptions.
+    ///
+    /// Application support calls this when an instance terminates, so that consumers learn the services are gone.
+    /// - Returns: How many services were removed.
+    @discardableResult
+    public func removeApplicationInstance(_ appInstanceId: String) async throws -> Int {
+        let byOwner = DocumentFilter.key(ServiceRecord.Key.appInstanceId, equals: appInstanceId)
+        let services = try await context.store.list(Collections.services, matching: byOwner).map(ServiceRecord.init)
+        var removed: [(service: ServiceInfo, changeType: ServiceChangeType)] = []
+        for service in services {
+            if try await context.store.delete(Collections.services, id: service.serInstanceId) {
+                removed.append((service.info, .removed))
+            }
+        }
+        _ = try await context.store.deleteAll(Collections.serviceLiveness, matching: byOwner)
+        _ = try await context.store.deleteAll(Collections.serviceSubscriptions, matching: byOwner)
+        if !removed.isEmpty {
+            logger.info(
+                "application instance services removed",
+                ["app_instance_id": appInstanceId, "count": "\(removed.count)"])
+        }
+        await announce(removed)
+        return removed.count
+    }
+}
