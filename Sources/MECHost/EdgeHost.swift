@@ -22,6 +22,7 @@ public final class EdgeHost: Sendable {
         let auditWriter: Task<Void, Never>
         let notifications: NotificationEngine
         let applicationSupport: ApplicationSupportAPI
+        let serviceManagement: ServiceManagementAPI
         let routes: [Route]
     }
 
@@ -94,10 +95,12 @@ public final class EdgeHost: Sendable {
                 metrics: metrics,
                 logger: logger.child(label: "mec.platform")
             )
+            let serviceManagement = ServiceManagementAPI(context: platform, engine: notifications)
             let applicationSupport = ApplicationSupportAPI(
                 context: platform,
                 engine: notifications,
-                applyDNSRules: { _ in }
+                applyDNSRules: { _ in },
+                onDeregistered: { id in _ = try? await serviceManagement.removeApplicationInstance(id) }
             )
             var router = Router()
             HealthRoutes(
@@ -109,6 +112,7 @@ public final class EdgeHost: Sendable {
             ).register(in: &router)
             authorization.server.register(in: &router)
             notifications.register(routesIn: &router)
+            serviceManagement.register(in: &router)
             applicationSupport.register(in: &router)
             OpenAPIDocuments.register(in: &router)
             let middlewares: [any Middleware] = [
@@ -126,8 +130,10 @@ public final class EdgeHost: Sendable {
             try await notifications.start()
             do {
                 try await applicationSupport.start()
+                serviceManagement.start()
                 try server.start()
             } catch {
+                await serviceManagement.stop()
                 await applicationSupport.stop()
                 await notifications.stop()
                 throw error
@@ -143,6 +149,7 @@ public final class EdgeHost: Sendable {
                     auditWriter: auditWriter,
                     notifications: notifications,
                     applicationSupport: applicationSupport,
+                    serviceManagement: serviceManagement,
                     routes: router.routes
                 )
             }
@@ -170,6 +177,7 @@ public final class EdgeHost: Sendable {
             })
         else { return }
         await current.server.shutdown()
+        await current.serviceManagement.stop()
         await current.applicationSupport.stop()
         await current.notifications.stop()
         current.authorization.audit.finish()

@@ -83,7 +83,7 @@ final class TestHost: Sendable {
         HTTPClient(
             configuration: .init(
                 caFile: caFile, clientCertificateFile: files?.certificate, clientKeyFile: files?.key,
-                maxConcurrentRequests: 4)
+                connectTimeout: .seconds(60), maxConcurrentRequests: 4)
         )
     }
 

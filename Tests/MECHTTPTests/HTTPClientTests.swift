@@ -8,7 +8,8 @@ struct HTTPClientTests {
     let certificates = TestCertificates.shared
 
     func trustingClient(_ configure: (inout HTTPClient.Configuration) -> Void = { _ in }) -> HTTPClient {
-        var configuration = HTTPClient.Configuration(caFile: certificates.caFile)
+        // Generous: the whole suite runs at once on two cores, and handshakes queue behind each other.
+        var configuration = HTTPClient.Configuration(caFile: certificates.caFile, connectTimeout: .seconds(60))
         configure(&configuration)
         return HTTPClient(configuration: configuration)
     }

@@ -62,6 +62,9 @@ final class TestServer: Sendable {
 
     func client(certificate: String? = nil, key: String? = nil) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
+        // Generous: the whole suite runs at once on two cores, and handshakes queue behind each other.
+        configuration.connectTimeout = .seconds(60)
+        configuration.requestTimeout = .seconds(120)
         configuration.caFile = caFile
         configuration.clientCertificateFile = certificate
         configuration.clientKeyFile = key

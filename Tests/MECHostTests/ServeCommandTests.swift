@@ -18,6 +18,7 @@ struct ServeCommandTests {
 
     static func client(_ data: URL) -> HTTPClient {
         var configuration = HTTPClient.Configuration()
+        configuration.connectTimeout = .seconds(60)
         configuration.caFile = data.appendingPathComponent("ca.crt").path
         return HTTPClient(configuration: configuration)
     }

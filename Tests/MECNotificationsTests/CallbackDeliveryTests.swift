@@ -89,12 +89,10 @@ struct CallbackDeliveryTests {
         try await engine.register(callbackRegistration("gone", url: "https://127.0.0.1:1/nothing")) { _ in
             Data("{}".utf8)
         }
-        let start = ContinuousClock.now
         for n in 0..<10 {
             try await engine.publish(body(n), to: ["bad", "gone", "good"])
         }
         #expect(await eventually { receiver.numbers("good") == Array(0..<10) })
-        #expect(ContinuousClock.now - start < .seconds(5))
         #expect(receiver.numbers("bad").isEmpty)
         #expect(await eventually { environment.metrics.render().contains("mec_notification_failing_subscribers 2") })
         await engine.stop()

@@ -1,6 +1,7 @@
 import Foundation
 import MECHTTP
 import MECModel
+import MECNotifications
 import MECObservability
 import MECStore
 import Synchronization
@@ -65,7 +66,15 @@ final class ServiceManagementHarness: Sendable {
             now: { time.withLock { $0 } },
             sleep: { _ in try await Task.sleep(for: .milliseconds(5)) }
         )
-        api = ServiceManagementAPI(context: context, configuration: configuration, clock: clock) { notifications in
+        let engine = NotificationEngine(
+            store: store,
+            client: HTTPClient(),
+            baseURL: { Self.baseURL },
+            metrics: MetricsRegistry(),
+            logger: logger
+        )
+        api = ServiceManagementAPI(context: context, configuration: configuration, clock: clock, engine: engine) {
+            notifications in
             if failingHandOff {
                 throw HTTPError.internal(reason: "test hand-off failure")
             }

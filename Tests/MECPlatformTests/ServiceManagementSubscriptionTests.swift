@@ -1,6 +1,7 @@
 import Foundation
 import MECHTTP
 import MECModel
+import MECNotifications
 import Testing
 
 @testable import MECPlatform
@@ -69,7 +70,7 @@ struct ServiceManagementSubscriptionTests {
     func badSubscription(body: String) async throws {
         try await Harness.with { harness in
             #expect(await harness.send(.post, "/applications/app-a/subscriptions", body: body).status == 400)
-            let stored = try await harness.count(Collections.serviceSubscriptions)
+            let stored = try await harness.count(NotificationEngine.subscriptionsCollection)
             #expect(stored == 0)
         }
     }
@@ -84,7 +85,7 @@ struct ServiceManagementSubscriptionTests {
             #expect(await harness.send(.delete, "/applications/app-a/subscriptions/\(id)").status == 204)
             #expect(await harness.send(.get, "/applications/app-a/subscriptions/\(id)").status == 404)
             #expect(await harness.send(.delete, "/applications/app-a/subscriptions/\(id)").status == 404)
-            #expect(try await harness.count(Collections.serviceSubscriptions) == 1)
+            #expect(try await harness.count(NotificationEngine.subscriptionsCollection) == 1)
         }
     }
 
@@ -211,7 +212,7 @@ extension ServiceManagementSubscriptionTests {
             #expect(harness.sent.map(\.appInstanceId) == ["app-b"])
             let remaining = try await harness.count(Collections.services)
             let liveness = try await harness.count(Collections.serviceLiveness)
-            let subscriptions = try await harness.count(Collections.serviceSubscriptions)
+            let subscriptions = try await harness.count(NotificationEngine.subscriptionsCollection)
             #expect([remaining, liveness, subscriptions] == [1, 0, 1] as [Int])
             #expect(await harness.send(.get, "/services/\(kept)", as: "operator").status == 200)
         }

@@ -53,6 +53,11 @@ extension ScopeTable {
                 "\(api):subscriptions:write"),
             ScopeRule(.get, "\(base)/resource_uri_allocated_by_MEC_platform", "\(api):liveness:read"),
             ScopeRule(.patch, "\(base)/resource_uri_allocated_by_MEC_platform", "\(api):liveness:write"),
+            // The liveness resource this platform allocates (handed out in ServiceInfo._links.liveness).
+            ScopeRule(
+                .get, "\(base)/applications/{appInstanceId}/services/{serviceId}/liveness", "\(api):liveness:read"),
+            ScopeRule(
+                .patch, "\(base)/applications/{appInstanceId}/services/{serviceId}/liveness", "\(api):liveness:write"),
         ]
     }()
 

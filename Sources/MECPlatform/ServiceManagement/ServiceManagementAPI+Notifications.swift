@@ -1,4 +1,5 @@
 import MECModel
+import MECNotifications
 import MECStore
 
 extension ServiceManagementAPI {
@@ -25,21 +26,22 @@ extension ServiceManagementAPI {
     func notifications(for changes: [(service: ServiceInfo, changeType: ServiceChangeType)]) async throws
         -> [PendingNotification]
     {
-        let subscriptions = try await context.store.list(Collections.serviceSubscriptions)
+        let subscriptions = try await engine.subscriptions(apiName: Self.availabilityAPI)
         var pending: [PendingNotification] = []
-        for document in subscriptions {
-            let subscription = try document.decode(SerAvailabilityNotificationSubscription.self)
-            let subscriber = document.indexValues(for: ServiceRecord.Key.appInstanceId).first ?? ""
+        for stored in subscriptions {
+            let subscription = try MECModelCoding.decoder.decode(
+                SerAvailabilityNotificationSubscription.self,
+                from: stored.resource
+            )
             for (service, changeType) in changes where subscription.filteringCriteria?.matches(service) ?? true {
                 let notification = ServiceAvailabilityNotification(
                     serviceReferences: [reference(service, changeType)],
-                    links: ServiceAvailabilityNotificationLinks(
-                        subscription: LinkType(href: paths.subscription(subscriber, document.id)))
+                    links: ServiceAvailabilityNotificationLinks(subscription: LinkType(href: stored.href))
                 )
                 pending.append(
                     try PendingNotification(
-                        subscriptionId: document.id,
-                        appInstanceId: subscriber,
+                        subscriptionId: stored.id,
+                        appInstanceId: stored.owner,
                         callbackReference: subscription.callbackReference,
                         notification: notification
                     ))

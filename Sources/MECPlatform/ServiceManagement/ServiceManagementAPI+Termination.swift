@@ -19,7 +19,9 @@ extension ServiceManagementAPI {
             }
         }
         _ = try await context.store.deleteAll(Collections.serviceLiveness, matching: byOwner)
-        _ = try await context.store.deleteAll(Collections.serviceSubscriptions, matching: byOwner)
+        for subscription in try await engine.subscriptions(apiName: Self.availabilityAPI, owner: appInstanceId) {
+            try await engine.unregister(subscription.id)
+        }
         if !removed.isEmpty {
             logger.info(
                 "application instance services removed",

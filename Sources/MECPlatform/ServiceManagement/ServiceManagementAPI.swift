@@ -1,6 +1,7 @@
 import Foundation
 import MECHTTP
 import MECModel
+import MECNotifications
 import MECObservability
 import MECStore
 import Synchronization
@@ -22,11 +23,15 @@ public final class ServiceManagementAPI: Sendable {
     let context: PlatformContext
     let configuration: ServiceManagementConfiguration
     let clock: ServiceManagementClock
+    let engine: NotificationEngine
     let notify: ServiceNotificationHandOff
     let paths: ServiceManagementPaths
     let logger: Logger
     let notificationsHandedOff: CounterFamily
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
+
+    /// The name the notification engine knows service availability subscriptions by.
+    public static let availabilityAPI = "mec011.service_availability"
 
     /// Creates the API; nothing runs until `start()`.
     ///
@@ -34,13 +39,28 @@ public final class ServiceManagementAPI: Sendable {
     ///   - context: The store, caller resolver, URLs, metrics and logger the MEC 011 APIs share.
     ///   - configuration: Liveness and query limits.
     ///   - clock: The time source of heartbeats and of the watchdog.
-    ///   - notify: Receives the service availability notifications each change causes, once the change is stored.
-    public init(
+    ///   - engine: Keeps the service availability subscriptions and delivers their notifications.
+    public convenience init(
         context: PlatformContext,
         configuration: ServiceManagementConfiguration = ServiceManagementConfiguration(),
         clock: ServiceManagementClock = .system,
+        engine: NotificationEngine
+    ) {
+        self.init(context: context, configuration: configuration, clock: clock, engine: engine) { pending in
+            try await engine.publish(pending.map { ($0.subscriptionId, $0.body) })
+        }
+    }
+
+    /// Creates the API with another hand-off of the notifications each change causes (tests record them).
+    init(
+        context: PlatformContext,
+        configuration: ServiceManagementConfiguration,
+        clock: ServiceManagementClock,
+        engine: NotificationEngine,
         notify: @escaping ServiceNotificationHandOff
     ) {
+        self.engine = engine
+        engine.register(api: NotificationAPI(name: Self.availabilityAPI))
         self.context = context
         self.configuration = configuration
         self.clock = clock
