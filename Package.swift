@@ -7,7 +7,8 @@ import PackageDescription
 /// 3. `MECModel`: ETSI data types shared across the MEC APIs.
 /// 4. `MECStore`: the storage protocol and its backends.
 /// 5. `MECSecurity`: keys, certificates, and later tokens and provenance checks.
-/// 6. Feature modules (one per MEC area) as they arrive.
+/// 6. Feature modules (one per MEC area) as they arrive, and the data plane (`MECDataPlane`) that makes traffic and
+///    DNS rules take effect.
 /// 7. `MECHost` (composition root), `MECCommandLine` and the `mec` executable.
 let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
 
@@ -35,6 +36,7 @@ let package = Package(
         .target(name: "MECModel", swiftSettings: strict),
         .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
+        .target(name: "MECDataPlane", dependencies: ["MECObservability"], swiftSettings: strict),
         .target(
             name: "MECHost",
             dependencies: ["MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity"],
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
+        .testTarget(name: "MECDataPlaneTests", dependencies: ["MECDataPlane"], swiftSettings: strict),
         .testTarget(name: "MECHostTests", dependencies: ["MECHost", "MECHTTP", "mec"], swiftSettings: strict),
         .testTarget(name: "MECCommandLineTests", dependencies: ["MECCommandLine", "mec"], swiftSettings: strict),
     ]
