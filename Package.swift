@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "MECModel", swiftSettings: strict),
         .target(name: "MECStore", dependencies: ["CSQLite", "MECObservability"], swiftSettings: strict),
         .target(name: "MECSecurity", dependencies: ["CGnuTLS", "MECObservability"], swiftSettings: strict),
+        .target(name: "MECDataPlane", dependencies: ["MECObservability"], swiftSettings: strict),
         .target(
             name: "MECNotifications",
             dependencies: ["MECHTTP", "MECStore", "MECObservability"],
@@ -57,7 +58,7 @@ let package = Package(
             name: "MECHost",
             dependencies: [
                 "MECObservability", "MECHTTP", "MECModel", "MECStore", "MECSecurity", "MECAuth", "MECNotifications",
-                "MECPlatform",
+                "MECDataPlane", "MECPlatform",
             ],
             swiftSettings: strict
         ),
@@ -97,6 +98,7 @@ let package = Package(
         .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
         .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
+        .testTarget(name: "MECDataPlaneTests", dependencies: ["MECDataPlane"], swiftSettings: strict),
         .testTarget(
             name: "MECNotificationsTests",
             dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECTestSupport"],

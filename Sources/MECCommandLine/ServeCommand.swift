@@ -23,6 +23,8 @@ struct ServeCommand: Command {
         OptionSpec("header-timeout", value: "SECONDS", help: "Time allowed to send a request head (default 10)."),
         OptionSpec("threads", value: "N", help: "Network threads (default: number of processors)."),
         OptionSpec("shutdown-grace", value: "SECONDS", help: "Time for requests in flight at shutdown (default 3)."),
+        OptionSpec("dns-address", value: "ADDR", help: "Answer MEC 011 DNS rules on ADDR (default 127.0.0.1)."),
+        OptionSpec("dns-port", value: "N", help: "DNS port for the rules (default 0: a free port, logged)."),
         OptionSpec("token-lifetime", value: "SECONDS", help: "Lifetime of issued access tokens (default 3600)."),
         OptionSpec(
             "trusted-proxy", value: "ADDR", help: "Believe the Client-Cert header from this proxy address.",

@@ -22,7 +22,7 @@ public enum ConfigurationLoader {
     public static let keys: [String] = [
         "data-dir", "host", "port", "insecure-http", "server-name", "log-level", "log-format", "max-body-size",
         "max-header-size", "max-connections", "idle-timeout", "header-timeout", "threads", "shutdown-grace",
-        "token-lifetime", "trusted-proxy",
+        "token-lifetime", "trusted-proxy", "dns-address", "dns-port",
     ]
 
     /// The environment variable for a key, such as `MEC_DATA_DIR` for `data-dir`.
@@ -130,6 +130,13 @@ public enum ConfigurationLoader {
             c.headerTimeoutSeconds = try integer(value, label, in: 1...3_600, what: "a number of seconds")
         case "threads":
             c.threads = try integer(value, label, in: 1...256, what: "a thread count")
+        case "dns-address":
+            guard Self.isIPAddress(value) else {
+                throw ConfigurationError("\(label): '\(value)' is not an IPv4 or IPv6 address")
+            }
+            c.dnsAddress = value
+        case "dns-port":
+            c.dnsPort = try integer(value, label, in: 0...65535, what: "a port number")
         case "shutdown-grace":
             guard let seconds = Double(value), seconds >= 0, seconds <= 300 else {
                 throw ConfigurationError("\(label): '\(value)' is not a number of seconds (0-300)")
@@ -153,6 +160,12 @@ public enum ConfigurationLoader {
             )
         }
         return number
+    }
+
+    private static func isIPAddress(_ text: String) -> Bool {
+        var v4 = in_addr()
+        var v6 = in6_addr()
+        return inet_pton(AF_INET, text, &v4) == 1 || inet_pton(AF_INET6, text, &v6) == 1
     }
 
     private static func boolean(_ value: String, _ label: String) throws -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import MECAuth
+import MECDataPlane
 import MECHTTP
 import MECModel
 import MECNotifications
@@ -23,6 +24,7 @@ public final class EdgeHost: Sendable {
         let notifications: NotificationEngine
         let applicationSupport: ApplicationSupportAPI
         let serviceManagement: ServiceManagementAPI
+        let dns: DnsmasqDNSDataPlane
         let routes: [Route]
     }
 
@@ -96,10 +98,18 @@ public final class EdgeHost: Sendable {
                 logger: logger.child(label: "mec.platform")
             )
             let serviceManagement = ServiceManagementAPI(context: platform, engine: notifications)
+            let dns = DnsmasqDNSDataPlane(
+                configuration: DnsmasqDNSDataPlane.Configuration(
+                    listenAddress: configuration.dnsAddress,
+                    port: UInt16(configuration.dnsPort),
+                    workingDirectory: dataDirectory.appendingPathComponent("dns").path
+                ),
+                logger: logger.child(label: "mec.dns")
+            )
             let applicationSupport = ApplicationSupportAPI(
                 context: platform,
                 engine: notifications,
-                applyDNSRules: { _ in },
+                applyDNSRules: { rules in try await dns.apply(rules.map(DNSRecord.init(rule:))) },
                 onDeregistered: { id in _ = try? await serviceManagement.removeApplicationInstance(id) }
             )
             var router = Router()
@@ -127,7 +137,13 @@ public final class EdgeHost: Sendable {
                 metrics: metrics,
                 logger: logger.child(label: "mec.http")
             )
-            try await notifications.start()
+            try await dns.start()
+            do {
+                try await notifications.start()
+            } catch {
+                await dns.stop()
+                throw error
+            }
             do {
                 try await applicationSupport.start()
                 serviceManagement.start()
@@ -136,6 +152,7 @@ public final class EdgeHost: Sendable {
                 await serviceManagement.stop()
                 await applicationSupport.stop()
                 await notifications.stop()
+                await dns.stop()
                 throw error
             }
             currentBaseURL.withLock { $0 = server.baseURL }
@@ -150,6 +167,7 @@ public final class EdgeHost: Sendable {
                     notifications: notifications,
                     applicationSupport: applicationSupport,
                     serviceManagement: serviceManagement,
+                    dns: dns,
                     routes: router.routes
                 )
             }
@@ -157,7 +175,7 @@ public final class EdgeHost: Sendable {
                 "mec host started",
                 [
                     "url": server.baseURL, "data_dir": configuration.dataDirectory, "host_id": hostID,
-                    "version": MECVersion.current,
+                    "version": MECVersion.current, "dns": "\(dns.listenAddress):\(dns.port)",
                 ]
             )
             return server.baseURL
@@ -180,6 +198,7 @@ public final class EdgeHost: Sendable {
         await current.serviceManagement.stop()
         await current.applicationSupport.stop()
         await current.notifications.stop()
+        await current.dns.stop()
         current.authorization.audit.finish()
         await current.auditWriter.value
         await current.store.close()
@@ -200,6 +219,24 @@ public final class EdgeHost: Sendable {
 
     /// The authorization components, while running.
     public var authorization: AuthorizationService? { running.withLock { $0?.authorization } }
+
+    /// Where the DNS data plane answers MEC 011 DNS rules, while running.
+    public var dnsEndpoint: (address: String, port: UInt16)? {
+        running.withLock { $0.map { ($0.dns.listenAddress, $0.dns.port) } }
+    }
+
+    /// Starts terminating a registered application instance (MEC 011 clause on termination): its termination
+    /// subscribers are told, and it is removed once it confirms or `maxGracefulTimeout` seconds pass.
+    public func terminateApplication(_ appInstanceId: String, maxGracefulTimeout: UInt32 = 30) async throws {
+        guard let support = running.withLock({ $0?.applicationSupport }) else {
+            throw HostError("the host is not running")
+        }
+        try await support.beginTermination(
+            appInstanceId: appInstanceId,
+            action: .terminating,
+            maxGracefulTimeout: maxGracefulTimeout
+        )
+    }
 
     /// Every route the host serves, while running; the scope checks are tested against this list.
     public var routes: [Route] { running.withLock { $0?.routes ?? [] } }

@@ -39,6 +39,10 @@ public struct HostConfiguration: Sendable, Equatable {
     public var threads = ProcessInfo.processInfo.activeProcessorCount
     /// `shutdown-grace`: seconds to let requests in flight finish at shutdown. Default 3.
     public var shutdownGraceSeconds = 3.0
+    /// `dns-address`: the address the DNS data plane answers MEC 011 DNS rules on. Default 127.0.0.1.
+    public var dnsAddress = "127.0.0.1"
+    /// `dns-port`: its UDP and TCP port; 0 picks a free one and logs it. Default 0.
+    public var dnsPort = 0
     /// `token-lifetime`: seconds an issued OAuth 2.0 access token is valid (60-86400). Default 3600.
     public var tokenLifetimeSeconds = 3600
     /// `trusted-proxy`: addresses of TLS-terminating proxies whose RFC 9440 `Client-Cert` header is believed, comma
