@@ -106,7 +106,10 @@ let package = Package(
         ),
         .testTarget(
             name: "MECAuthTests",
-            dependencies: ["MECAuth", "MECHost", "MECHTTP", "MECSecurity", "MECStore", "MECModel"],
+            dependencies: [
+                "MECAuth", "MECHost", "MECHTTP", "MECSecurity", "MECStore", "MECModel", "MECDataPlane",
+                "MECTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(

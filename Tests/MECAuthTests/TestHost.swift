@@ -124,6 +124,19 @@ final class TestHost: Sendable {
     }
 }
 
+extension TestHost {
+    /// Sends a JSON body (or none) with a bearer token over a connection presenting `files`.
+    func send(
+        _ method: String, _ path: String, json: String? = nil, token: String, with files: ClientFiles
+    ) async throws -> HTTPClientResponse {
+        var headers = HTTPHeaders()
+        headers["Authorization"] = "Bearer \(token)"
+        if json != nil { headers["Content-Type"] = MediaType.json }
+        return try await client(files).execute(
+            HTTPClientRequest(method: method, url: url + path, headers: headers, body: Data((json ?? "").utf8)))
+    }
+}
+
 /// A client certificate and key on disk.
 struct ClientFiles: Sendable {
     let certificate: String
