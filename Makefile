@@ -33,10 +33,10 @@ bench:
 	bench/run-all
 
 lint:
-	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive --configuration .swift-format Package.swift Sources Tests bench
 
 format:
-	$(SWIFT) format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests
+	$(SWIFT) format format --in-place --recursive --configuration .swift-format Package.swift Sources Tests bench
 
 clean:
 	rm -rf .build
