@@ -6,7 +6,10 @@ import MECStore
 /// `mec client add|list|remove`: manages the OAuth 2.0 clients of a host.
 struct ClientCommand: Command {
     /// The scopes a client gets when `--scope` is not given: both MEC 011 APIs, as an application instance needs.
-    static let defaultScopes = [MECScope.all(api: MECScope.serviceManagement), MECScope.all(api: MECScope.appSupport)]
+    static let defaultScopes = [
+        MECScope.all(api: MECScope.serviceManagement), MECScope.all(api: MECScope.appSupport),
+        MECScope.all(api: MECScope.notifications),
+    ]
 
     let name = "client"
     let summary = "Register, list or remove OAuth 2.0 clients."
