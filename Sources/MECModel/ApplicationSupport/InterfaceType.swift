@@ -2,7 +2,7 @@
 ///
 /// Extensible: the specification lists its values as examples ("e.g. TUNNEL, MAC, IP, etc."), so an unknown value
 /// decodes as `other` and is written back unchanged.
-public enum InterfaceType: RawRepresentable, Codable, Sendable, Hashable {
+public enum InterfaceType: ExtensibleEnumeration {
     /// A tunnel, described by `tunnelInfo`.
     case tunnel
     /// An Ethernet interface, addressed by MAC address.
@@ -35,14 +35,4 @@ public enum InterfaceType: RawRepresentable, Codable, Sendable, Hashable {
         }
     }
 
-    /// Decodes any string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the spelling used in JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -2,7 +2,7 @@
 ///
 /// Extensible: the specification lists its values as examples ("e.g. GTP_U, GRE, etc."), so an unknown value decodes
 /// as `other` and is written back unchanged.
-public enum TunnelType: RawRepresentable, Codable, Sendable, Hashable {
+public enum TunnelType: ExtensibleEnumeration {
     /// A GTP user plane tunnel.
     case gtpU
     /// A generic routing encapsulation tunnel.
@@ -31,14 +31,4 @@ public enum TunnelType: RawRepresentable, Codable, Sendable, Hashable {
         }
     }
 
-    /// Decodes any string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the spelling used in JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

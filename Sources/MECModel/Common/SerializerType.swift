@@ -1,7 +1,7 @@
 /// A serialization format a service supports (`SerializerType`, clause 8.1.6.3).
 ///
 /// Extensible (`x-etsi-mec-extensible: true`): an unknown value decodes as `other` and is written back unchanged.
-public enum SerializerType: RawRepresentable, Codable, Sendable, Hashable {
+public enum SerializerType: ExtensibleEnumeration {
     /// Javascript object notation.
     case json
     /// eXtensible Mark-up Language version 1.1.
@@ -34,14 +34,4 @@ public enum SerializerType: RawRepresentable, Codable, Sendable, Hashable {
         }
     }
 
-    /// Decodes any string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the spelling used in JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

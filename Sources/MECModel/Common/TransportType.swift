@@ -2,7 +2,7 @@
 /// clause 8.1.6.4).
 ///
 /// Extensible (`x-etsi-mec-extensible: true`): an unknown value decodes as `other` and is written back unchanged.
-public enum TransportType: RawRepresentable, Codable, Sendable, Hashable {
+public enum TransportType: ExtensibleEnumeration {
     /// A RESTful API over HTTP.
     case restHTTP
     /// A topic-based message bus.
@@ -53,14 +53,4 @@ public enum TransportType: RawRepresentable, Codable, Sendable, Hashable {
         }
     }
 
-    /// Decodes any string.
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    /// Encodes the spelling used in JSON.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -42,22 +42,7 @@ extension ApplicationSupportAPI {
         }
         _ = try await requireRegistration(id)
         let base = url("/applications/\(id)/subscriptions/")
-        return try await terminationSubscriptions.create(
-            subscription,
-            owner: id,
-            location: { base + $0 },
-            callbackReference: subscription.callbackReference,
-            options: (
-                subscription.websockNotifConfig?.requestWebsocketUri == true,
-                subscription.requestTestNotification == true,
-                subscription.expiryDeadline
-            )
-        ) { stored, href, websocketURI in
-            stored.links = SubscriptionLinks(selfLink: LinkType(href: href))
-            if let websocketURI {
-                stored.websockNotifConfig = WebsockNotifConfig(websocketUri: websocketURI, requestWebsocketUri: true)
-            }
-        }
+        return try await terminationSubscriptions.create(subscription, owner: id, location: { base + $0 })
     }
 
     func listSubscriptions(_ request: Request) async throws -> Response {

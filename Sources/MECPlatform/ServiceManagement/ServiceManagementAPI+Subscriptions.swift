@@ -32,19 +32,8 @@ extension ServiceManagementAPI {
         let response = try await availabilitySubscriptions.create(
             subscription,
             owner: appInstanceId,
-            location: { paths.subscription(appInstanceId, $0) },
-            callbackReference: subscription.callbackReference,
-            options: (
-                subscription.websockNotifConfig?.requestWebsocketUri == true,
-                subscription.requestTestNotification == true,
-                subscription.expiryDeadline
-            )
-        ) { stored, href, websocketURI in
-            stored.links = SubscriptionLinks(selfLink: LinkType(href: href))
-            if let websocketURI {
-                stored.websockNotifConfig = WebsockNotifConfig(websocketUri: websocketURI, requestWebsocketUri: true)
-            }
-        }
+            location: { paths.subscription(appInstanceId, $0) }
+        )
         logger.info(
             "service availability subscription created",
             ["app_instance_id": appInstanceId, "subscription": response.headers["Location"] ?? ""])

@@ -5,7 +5,7 @@ import MECNotifications
 import MECStore
 
 /// Creating, reading and listing an API's subscriptions through the notification engine, which owns them.
-struct EngineSubscriptions<Subscription: Codable & Sendable> {
+struct EngineSubscriptions<Subscription: NotificationSubscriptionRequest> {
     let engine: NotificationEngine
     let apiName: String
 
@@ -15,10 +15,7 @@ struct EngineSubscriptions<Subscription: Codable & Sendable> {
         _ subscription: Subscription,
         owner: String,
         location: @escaping @Sendable (String) -> String,
-        callbackReference: String?,
-        options: (websocket: Bool, test: Bool, expiry: TimeStamp?),
-        indexes: [IndexEntry] = [],
-        finish: @escaping @Sendable (inout Subscription, _ href: String, _ websocketURI: String?) -> Void
+        indexes: [IndexEntry] = []
     ) async throws -> Response {
         let id = UUID().uuidString.lowercased()
         let href = location(id)
@@ -27,15 +24,18 @@ struct EngineSubscriptions<Subscription: Codable & Sendable> {
             owner: owner,
             apiName: apiName,
             href: href,
-            callbackReference: callbackReference,
-            requestWebsocketURI: options.websocket,
-            requestTestNotification: options.test,
-            expiryDeadline: options.expiry?.date,
+            callbackReference: subscription.callbackReference,
+            requestWebsocketURI: subscription.websockNotifConfig?.requestWebsocketUri == true,
+            requestTestNotification: subscription.requestTestNotification == true,
+            expiryDeadline: subscription.expiryDeadline?.date,
             indexes: indexes
         )
         let registered = try await engine.register(registration) { registered in
             var stored = subscription
-            finish(&stored, href, registered.websocketURI)
+            stored.links = SubscriptionLinks(selfLink: LinkType(href: href))
+            if let websocketURI = registered.websocketURI {
+                stored.websockNotifConfig = WebsockNotifConfig(websocketUri: websocketURI, requestWebsocketUri: true)
+            }
             return try MECModelCoding.encoder.encode(stored)
         }
         var headers = HTTPHeaders()
