@@ -95,10 +95,11 @@ let package = Package(
             dependencies: ["MECHTTP", "MECSecurity", "MECTestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "MECModelTests", dependencies: ["MECModel"], swiftSettings: strict),
+        .testTarget(name: "MECModelTests", dependencies: ["MECModel", "MECTestSupport"], swiftSettings: strict),
         .testTarget(name: "MECStoreTests", dependencies: ["MECStore"], swiftSettings: strict),
-        .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity"], swiftSettings: strict),
-        .testTarget(name: "MECDataPlaneTests", dependencies: ["MECDataPlane"], swiftSettings: strict),
+        .testTarget(name: "MECSecurityTests", dependencies: ["MECSecurity", "MECTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "MECDataPlaneTests", dependencies: ["MECDataPlane", "MECTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "MECNotificationsTests",
             dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECTestSupport"],
@@ -124,7 +125,7 @@ let package = Package(
         ),
         .testTarget(
             name: "MECCommandLineTests",
-            dependencies: ["MECCommandLine", "MECHTTP", "MECSecurity", "mec"],
+            dependencies: ["MECCommandLine", "MECHTTP", "MECSecurity", "MECTestSupport", "mec"],
             swiftSettings: strict
         ),
     ]

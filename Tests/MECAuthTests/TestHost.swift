@@ -4,6 +4,7 @@ import MECHTTP
 import MECHost
 import MECObservability
 import MECSecurity
+import MECTestSupport
 import Testing
 
 /// A real MEC host on a free port over HTTPS, with a fresh data directory, and helpers to make clients.
@@ -169,7 +170,7 @@ func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws
     process.standardOutput = output
     process.standardError = FileHandle.nullDevice
     process.standardInput = stdin
-    try process.run()
+    try ProcessLauncher.start(process)
     if let input { stdin.fileHandleForWriting.write(input) }
     try stdin.fileHandleForWriting.close()
     let data = output.fileHandleForReading.readDataToEndOfFile()

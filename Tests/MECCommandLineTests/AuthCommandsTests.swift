@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 import Testing
 
 /// Runs the real `mec` binary and `curl`, as a new user would.
@@ -31,7 +32,7 @@ enum Tools {
         process.standardOutput = output
         process.standardError = error
         process.standardInput = stdin
-        try process.run()
+        try ProcessLauncher.start(process)
         if let input { stdin.fileHandleForWriting.write(input) }
         try stdin.fileHandleForWriting.close()
         let out = output.fileHandleForReading.readDataToEndOfFile()
@@ -68,7 +69,7 @@ struct AuthCommandsTests {
         server.arguments = ["serve", "--data-dir", data, "--port", "0", "--log-level", "notice"]
         server.standardError = try FileHandle(forWritingTo: log)
         server.standardOutput = FileHandle.nullDevice
-        try server.run()
+        try ProcessLauncher.start(server)
         defer {
             if server.isRunning {
                 server.terminate()

@@ -1,5 +1,6 @@
 import Foundation
 import MECDataPlane
+import MECTestSupport
 import Testing
 
 @Suite("dnsmasq DNS data plane answers an independent DNS client")
@@ -42,7 +43,7 @@ struct DigInteroperabilityTests {
             ] + extra
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ProcessLauncher.start(process)
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)

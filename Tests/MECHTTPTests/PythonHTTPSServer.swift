@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 
 /// A small HTTPS server in a `python3` child process, listening on a free loopback port.
 ///
@@ -62,7 +63,7 @@ final class PythonHTTPSServer: @unchecked Sendable {  // unchecked: fields are s
         process.standardOutput = output
         process.standardInput = input
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.start(process)
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
             let chunk = output.fileHandleForReading.availableData

@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 
 /// A throwaway CA, a server and a client certificate signed by it, and an unrelated CA, made with `openssl`.
 struct TestCertificates: Sendable {
@@ -55,7 +56,7 @@ struct TestCertificates: Sendable {
         process.currentDirectoryURL = directory
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ProcessLauncher.start(process)
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw CocoaError(.fileWriteUnknown)

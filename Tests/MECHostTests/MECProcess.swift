@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 import Synchronization
 
 /// The real `mec` executable, started as a child process with its standard error captured.
@@ -42,7 +43,7 @@ final class MECProcess: Sendable {
                 text.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
         }
-        try process.run()
+        try ProcessLauncher.start(process)
         reader.start()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 
 /// Runs the `openssl` command line tool to cross-check results with an independent implementation.
 enum OpenSSL {
@@ -30,7 +31,7 @@ enum OpenSSL {
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
-        try process.run()
+        try ProcessLauncher.start(process)
         if let input {
             stdin.fileHandleForWriting.write(input)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs blocking work on a thread of its own, so tests that wait on sockets or processes never starve Swift's
 /// cooperative pool (on two cores it has two threads, and other tests' sleeps would stall behind them).
@@ -21,7 +22,7 @@ public func runProgram(_ arguments: [String], input: Data = Data()) async throws
         process.standardOutput = output
         process.standardError = error
         process.standardInput = inputPipe
-        try process.run()
+        try ProcessLauncher.start(process)
         inputPipe.fileHandleForWriting.write(input)
         try inputPipe.fileHandleForWriting.close()
         let outData = output.fileHandleForReading.readDataToEndOfFile()
@@ -43,4 +44,15 @@ public struct ProgramResult: Sendable {
     public let output: String
     /// Standard error.
     public let error: String
+}
+
+/// Starts child processes one at a time: launching from many threads at once has crashed inside Foundation's
+/// `Process.run()` here, so every test launches through this lock.
+public enum ProcessLauncher {
+    private static let lock = Mutex(())
+
+    /// Runs `process.run()` under the lock.
+    public static func start(_ process: Process) throws {
+        try lock.withLock { _ in try process.run() }
+    }
 }

@@ -71,30 +71,42 @@ extension DnsmasqDNSDataPlane {
     /// Callers of ``apply(_:)`` waiting for the configuration this process was started from are released: with
     /// success when it answers, with the error otherwise.
     private func launchServing() async -> DnsmasqChild? {
-        let (generation, id, port) = state.withLock { state in
-            state.nextChildID += 1
-            return (state.writtenGeneration, state.nextChildID, state.port)
-        }
-        let child = DnsmasqChild(id: id)
-        do {
-            let (executable, arguments) = commandLine(port: port)
-            let events = state.withLock { $0.events }
-            let childLogger = logger.child(label: logger.label + ".dnsmasq")
-            try child.launch(executable: executable, arguments: arguments, logger: childLogger) { id, exit in
-                events?.yield(.exited(child: id, exit: exit))
+        // A port picked automatically is free when picked but may be taken before dnsmasq binds it (exit while
+        // starting): then another free port is tried, a few times.
+        let attempts = configuration.port == 0 ? 4 : 1
+        for attempt in 1...attempts {
+            let (generation, id, port) = state.withLock { state in
+                state.nextChildID += 1
+                return (state.writtenGeneration, state.nextChildID, state.port)
             }
-            state.withLock { $0.child = child }
-            try await waitUntilAnswering(child, port: port)
-            logger.debug("dnsmasq serving", ["pid": String(child.pid ?? 0), "generation": String(generation)])
-            release(upTo: generation, with: nil)
-            return child
-        } catch {
-            logger.error("dnsmasq did not start serving", ["error": "\(error)", "generation": String(generation)])
-            await child.terminate(grace: configuration.stopGrace)
-            state.withLock { if $0.child === child { $0.child = nil } }
-            release(upTo: generation, with: error)
-            return nil
+            let child = DnsmasqChild(id: id)
+            do {
+                let (executable, arguments) = commandLine(port: port)
+                let events = state.withLock { $0.events }
+                let childLogger = logger.child(label: logger.label + ".dnsmasq")
+                try child.launch(executable: executable, arguments: arguments, logger: childLogger) { id, exit in
+                    events?.yield(.exited(child: id, exit: exit))
+                }
+                state.withLock { $0.child = child }
+                try await waitUntilAnswering(child, port: port)
+                logger.debug("dnsmasq serving", ["pid": String(child.pid ?? 0), "generation": String(generation)])
+                release(upTo: generation, with: nil)
+                return child
+            } catch {
+                await child.terminate(grace: configuration.stopGrace)
+                state.withLock { if $0.child === child { $0.child = nil } }
+                if attempt < attempts, child.exit != nil, let next = try? FreePort.pick(address: listenAddress) {
+                    logger.warning(
+                        "dns port taken before dnsmasq bound it", ["port": String(port), "next": String(next)])
+                    state.withLock { $0.port = next }
+                    continue
+                }
+                logger.error("dnsmasq did not start serving", ["error": "\(error)", "generation": String(generation)])
+                release(upTo: generation, with: error)
+                return nil
+            }
         }
+        return nil
     }
 
     /// The program and arguments that run dnsmasq in the foreground on the generated file only.

@@ -1,4 +1,5 @@
 import Foundation
+import MECTestSupport
 
 /// The schemas of the two MEC 011 files, read at test time with python3 and PyYAML so that the tests follow the
 /// files rather than a copy of them.
@@ -68,7 +69,7 @@ enum SpecFixture {
         process.standardOutput = output
         process.standardError = errors
         do {
-            try process.run()
+            try ProcessLauncher.start(process)
             let data = output.fileHandleForReading.readDataToEndOfFile()
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
