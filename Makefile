@@ -1,14 +1,18 @@
 # swift-mec: build, run, test and measure. `make help` lists the targets.
 SWIFT ?= swift
+# Test cases per operation and phase in the schemathesis runs: a bounded run in `make test`, a longer one alone.
+CONFORMANCE_TEST_EXAMPLES ?= 25
+CONFORMANCE_EXAMPLES ?= 500
 DATA_DIR ?= $(or $(MEC_DATA_DIR),$(if $(XDG_DATA_HOME),$(XDG_DATA_HOME)/swift-mec,$(HOME)/.local/share/swift-mec))
 PORT ?= 8443
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 
-.PHONY: help run build test bench lint format clean
+.PHONY: help run build test conformance bench lint format clean
 
 help:
 	@echo "make run      install missing packages, build (release) and start a MEC host on https://localhost:$(PORT)"
-	@echo "make test     install missing test packages, build and run the whole test suite"
+	@echo "make test     install missing test packages, build and run the whole test suite (with a short conformance run)"
+	@echo "make conformance  check the MEC APIs against the ETSI OpenAPI files with schemathesis (long run)"
 	@echo "make bench    run the benchmarks in bench/ (each prints its baseline and the ratio)"
 	@echo "make lint     check formatting with swift format"
 	@echo "make format   format the sources in place"
@@ -26,6 +30,12 @@ test:
 	@scripts/install-deps test
 	$(SWIFT) build --build-tests -j $(JOBS)
 	$(SWIFT) test --skip-build
+	scripts/conformance --max-examples $(CONFORMANCE_TEST_EXAMPLES)
+
+conformance:
+	@scripts/install-deps test
+	$(SWIFT) build -j $(JOBS) --product mec
+	scripts/conformance --max-examples $(CONFORMANCE_EXAMPLES)
 
 bench:
 	@scripts/install-deps bench

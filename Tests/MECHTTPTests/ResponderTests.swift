@@ -185,4 +185,25 @@ struct ResponderTests {
         #expect(response.headers.values("X-Mark").isEmpty)
         #expect(try Self.problem(response).detail == "too big")
     }
+
+    @Test(
+        "a problem's instance is the absolute URI of the request, or its path when the Host header is unusable",
+        arguments: [
+            ("edge.example:8443", true, "/no where", "https://edge.example:8443/no%20where"),
+            ("[::1]:8443", true, "/nowhere", "https://[::1]:8443/nowhere"),
+            ("localhost", false, "/nowhere", "http://localhost/nowhere"),
+            ("evil.example/x?y", true, "/nowhere", "/nowhere"),
+            ("", true, "/nowhere", "/nowhere"),
+        ]
+    )
+    func problemInstance(host: String, secure: Bool, path: String, instance: String) async throws {
+        var headers = HTTPHeaders()
+        if !host.isEmpty {
+            headers["Host"] = host
+        }
+        let request = Request(method: .get, path: path, headers: headers, isSecure: secure)
+        let response = await Self.respond(request)
+        #expect(response.status == 404)
+        #expect(try Self.problem(response).instance == instance)
+    }
 }

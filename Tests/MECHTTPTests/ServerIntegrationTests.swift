@@ -89,7 +89,7 @@ struct ServerIntegrationTests {
 
         let missing = try await Self.get(client, server.baseURL + "/nowhere")
         #expect(missing.status == 404)
-        #expect(try Self.problem(missing).instance == "/nowhere")
+        #expect(try Self.problem(missing).instance == server.baseURL + "/nowhere")
 
         let wrong = try await client.execute(HTTPClientRequest(method: "DELETE", url: server.baseURL + "/ping"))
         #expect(wrong.status == 405)

@@ -110,15 +110,30 @@ struct ServiceManagementQueryTests {
     }
 
     @Test(
+        "a selector that names no service, empty or not, answers an empty list",
+        arguments: [
+            ("ser_name", ""),
+            ("ser_instance_id", ","),
+            ("ser_category_id", ""),
+            ("ser_category_id", "rni,loc"),
+        ]
+    )
+    func selectorNamingNothing(name: String, value: String) async throws {
+        try await Harness.with { harness in
+            _ = try await registerCatalogue(harness)
+            let response = await harness.send(.get, "/services", query: [(name, value)], as: "app:app-z")
+            #expect(response.status == 200)
+            #expect(try harness.decode([ServiceInfo].self, response).isEmpty)
+        }
+    }
+
+    @Test(
         "a filter value outside its type is refused with 400",
         arguments: [
             ("scope_of_locality", "NOWHERE"),
             ("scope_of_locality", "mec_host"),
             ("is_local", "yes"),
             ("consumed_local_only", "1"),
-            ("ser_name", ""),
-            ("ser_instance_id", ","),
-            ("ser_category_id", "rni,loc"),
         ]
     )
     func badFilterValue(name: String, value: String) async throws {

@@ -160,7 +160,7 @@ public struct TokenCheckMiddleware: Middleware {
                 ? "This resource needs an access token." : "The access token is not valid for this request.",
             headers: ["WWW-Authenticate": challenge]
         )
-        return .problem(error, instance: request.path)
+        return .problem(error, instance: request.absoluteURI)
     }
 
     private func deny(
@@ -194,7 +194,7 @@ public struct TokenCheckMiddleware: Middleware {
             detail: "The access token does not grant this method on this resource.",
             headers: ["WWW-Authenticate": challenge]
         )
-        return .problem(error, instance: request.path)
+        return .problem(error, instance: request.absoluteURI)
     }
 
     private static func describe(_ rejection: TokenRejection) -> String {

@@ -8,7 +8,7 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
     public var status: Int?
     /// A human-readable explanation specific to this occurrence.
     public var detail: String?
-    /// A URI reference that identifies this occurrence (the request path).
+    /// A URI that identifies this occurrence: the absolute URI of the request.
     public var instance: String?
 
     /// Creates a problem body.

@@ -44,7 +44,7 @@ public struct Response: Sendable {
         Response(status: 204, headers: headers)
     }
 
-    /// The ProblemDetails response for an error, with `instance` set to the request path.
+    /// The ProblemDetails response for an error; `instance` identifies the request, normally its absolute URI.
     public static func problem(_ error: HTTPError, instance: String?) -> Response {
         let problem = ProblemDetails(
             type: error.type,

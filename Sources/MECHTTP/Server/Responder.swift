@@ -56,16 +56,16 @@ public struct Responder: Sendable {
         var response: Response
         switch match {
         case .notFound:
-            response = .problem(.notFound("No resource exists at this path."), instance: request.path)
+            response = .problem(.notFound("No resource exists at this path."), instance: request.absoluteURI)
         case .methodNotAllowed(_, let allowed):
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             response = .problem(
                 HTTPError(status: 405, detail: "The resource does not support this method.", headers: ["Allow": allow]),
-                instance: request.path
+                instance: request.absoluteURI
             )
         case .found(let route, _):
             if let refusal = Self.negotiate(route, request) {
-                response = .problem(refusal, instance: request.path)
+                response = .problem(refusal, instance: request.absoluteURI)
             } else {
                 switch route.handler {
                 case .immediate(let handler):
@@ -108,7 +108,7 @@ public struct Responder: Sendable {
         for observer in observers {
             _ = try? observer.prepare(&request)
         }
-        var response = Response.problem(error, instance: request.path)
+        var response = Response.problem(error, instance: request.absoluteURI)
         for observer in observers.reversed() {
             observer.finish(request, &response)
         }
@@ -117,13 +117,13 @@ public struct Responder: Sendable {
 
     private func errorResponse(_ error: any Error, for request: Request) -> Response {
         if let known = error as? any HTTPResponseError {
-            return .problem(known.httpError, instance: request.path)
+            return .problem(known.httpError, instance: request.absoluteURI)
         }
         logger.error(
             "handler failed",
             ["request_id": request.id, "route": request.routeTemplate ?? "unmatched", "error": "\(type(of: error))"]
         )
-        return .problem(.internal(reason: "unexpected error"), instance: request.path)
+        return .problem(.internal(reason: "unexpected error"), instance: request.absoluteURI)
     }
 
     /// 406 when the client accepts none of the route's media types, 415 when a body is not JSON.

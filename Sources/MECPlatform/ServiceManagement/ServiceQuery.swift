@@ -13,10 +13,12 @@ struct ServiceQuery: Sendable, Equatable {
 
     /// Reads the query of `request`.
     ///
+    /// A selector without a value (`ser_name=`, `ser_instance_id=,`) or with an identifier no service has selects
+    /// nothing: its values are valid strings, so the answer is an empty list, not an error.
+    ///
     /// - Throws: 414 when the URI is longer than `maximumURILength`; 400 when more than one of `ser_instance_id`,
-    ///   `ser_name` and `ser_category_id` is given, when one is given without a value, when `ser_category_id` has
-    ///   several values, or when `scope_of_locality`, `consumed_local_only` or `is_local` has a value outside its
-    ///   type.
+    ///   `ser_name` and `ser_category_id` is given, when `ser_category_id` is repeated, or when
+    ///   `scope_of_locality`, `consumed_local_only` or `is_local` has a value outside its type.
     static func parse(_ request: Request, maximumURILength: Int) throws -> ServiceQuery {
         let length = request.query.reduce(request.path.utf8.count) { $0 + $1.name.utf8.count + $1.value.utf8.count + 2 }
         if length > maximumURILength {
@@ -29,22 +31,16 @@ struct ServiceQuery: Sendable, Equatable {
                 "Query parameters ser_instance_id, ser_name and ser_category_id are mutually exclusive; give one.")
         }
         var filter = DocumentFilter.all
-        if let name = present.first {
-            let values = request.queryValues(name)
-            if values.isEmpty {
-                throw HTTPError.badRequest("Query parameter \(name) needs a value.")
-            }
-            switch name {
-            case "ser_instance_id":
-                filter = filter.and(ServiceRecord.Key.serInstanceId, in: values)
-            case "ser_name":
-                filter = filter.and(ServiceRecord.Key.serName, in: values)
-            default:
-                guard values.count == 1 else {
-                    throw HTTPError.badRequest("Query parameter ser_category_id takes one value.")
-                }
-                filter = filter.and(ServiceRecord.Key.serCategoryId, equals: values[0])
-            }
+        switch present.first {
+        case "ser_instance_id":
+            filter = filter.and(ServiceRecord.Key.serInstanceId, in: request.queryValues("ser_instance_id"))
+        case "ser_name":
+            filter = filter.and(ServiceRecord.Key.serName, in: request.queryValues("ser_name"))
+        case "ser_category_id":
+            // A string, not a list: a comma is part of the identifier.
+            filter = filter.and(ServiceRecord.Key.serCategoryId, equals: try single(request, "ser_category_id") ?? "")
+        default:
+            break
         }
         if let value = try single(request, "scope_of_locality") {
             guard let scope = LocalityType(rawValue: value) else {
