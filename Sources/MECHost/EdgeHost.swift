@@ -109,7 +109,13 @@ public final class EdgeHost: Sendable {
             let applicationSupport = ApplicationSupportAPI(
                 context: platform,
                 engine: notifications,
-                applyDNSRules: { rules in try await dns.apply(rules.map(DNSRecord.init(rule:))) },
+                applyDNSRules: { rules in
+                    do {
+                        try await dns.apply(rules.map(DNSRecord.init(rule:)))
+                    } catch let error as DNSDataPlaneError where error.isValidationError {
+                        throw HTTPError.badRequest("The DNS rule cannot be served: \(error.reason).")
+                    }
+                },
                 onDeregistered: { id in _ = try? await serviceManagement.removeApplicationInstance(id) }
             )
             var router = Router()

@@ -150,6 +150,12 @@ struct Mp1EndToEndTests {
             + #""ipAddress":"10.20.30.40","ttl":45,"state":"ACTIVE"}"#
         let created = try await host.send("PUT", path, json: rule, token: token, with: operatorFiles)
         #expect(created.status == 201)
+        let numeric = rule.replacingOccurrences(of: "cache.mec.example", with: "cache.mec.123")
+            .replacingOccurrences(of: "\"r1\"", with: "\"r2\"")
+        let refused = try await host.send(
+            "PUT", "/mec_app_support/v1/applications/app-9/dns_rules/r2", json: numeric, token: token,
+            with: operatorFiles)
+        #expect(refused.status == 400)
         let endpoint = try #require(host.host.dnsEndpoint)
         let active = try await runProgram([
             "dig", "@\(endpoint.address)", "-p", "\(endpoint.port)", "+short", "+tries=3", "+time=2",

@@ -91,6 +91,9 @@ extension ApplicationSupportAPI {
             } catch {
                 try await self.restore(previous, key: written.0.id, collection: Collections.dnsRules)
                 try? await self.applyStoredDNSRules()
+                if let refusal = error as? HTTPError, refusal.status == 400 {
+                    throw refusal
+                }
                 self.context.logger.error("dns rules not applied", ["error": String(describing: type(of: error))])
                 throw HTTPError(status: 503, detail: "The DNS data plane could not apply the rule; nothing changed.")
             }
