@@ -75,6 +75,30 @@ struct ServiceManagementQueryTests {
         }
     }
 
+    @Test("discovery answers what is stored now after a service was discovered, updated, then deregistered")
+    func discoveryFollowsChanges() async throws {
+        try await Harness.with { harness in
+            let id = try #require(try await harness.register().serInstanceId)
+            let query = [(name: "ser_name", value: "rnis")]
+            let first = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, first).map(\.version) == ["2.2.1"])
+            let single = await harness.send(.get, "/services/\(id)", as: "app:app-z")
+            #expect(single.headers["ETag"] == "\"1\"")
+            let path = "/applications/app-a/services/\(id)"
+            let body = Harness.serviceJSON(["serInstanceId": id, "version": "2.3.0"])
+            #expect(await harness.send(.put, path, body: body).status == 200)
+            let second = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, second).map(\.version) == ["2.3.0"])
+            let updated = await harness.send(.get, "/services/\(id)", as: "app:app-z")
+            #expect(updated.headers["ETag"] == "\"2\"")
+            #expect(try harness.decode(ServiceInfo.self, updated).version == "2.3.0")
+            #expect(await harness.send(.delete, path).status == 204)
+            let third = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, third).isEmpty)
+            #expect(await harness.send(.get, "/services/\(id)", as: "app:app-z").status == 404)
+        }
+    }
+
     @Test("the producer's list shows only its own services and applies the same filters")
     func applicationList() async throws {
         try await Harness.with { harness in

@@ -5,25 +5,67 @@ import MECStore
 
 extension ServiceManagementAPI {
     /// `GET /services`: the services the caller may consume that match the query.
+    ///
+    /// The body is the JSON array of the rendered services, each taken from the cache of rendered services when the
+    /// stored version was rendered before.
     func listServices(_ request: Request) async throws -> Response {
         let caller = try authenticatedCaller(request)
         let query = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
-        let records = try await context.store.list(Collections.services, matching: query.filter).map(ServiceRecord.init)
-        let services = records.filter { isVisible($0.info, to: caller) }.map {
-            render($0.info, appInstanceId: $0.appInstanceId, selfHref: paths.service($0.serInstanceId))
+        let documents = try await context.store.list(Collections.services, matching: query.filter)
+        let platform = renderingPlatform()
+        var body = Data("[".utf8)
+        for document in documents {
+            let entry = try renderedService(document, platform: platform)
+            guard isVisible(consumedLocalOnly: entry.consumedLocalOnly, to: caller) else { continue }
+            if body.count > 1 {
+                body.append(UInt8(ascii: ","))
+            }
+            body.append(entry.json)
         }
-        return try .json(services)
+        body.append(UInt8(ascii: "]"))
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = MediaType.json
+        return Response(status: 200, headers: headers, body: body)
     }
 
     /// `GET /services/{serviceId}`.
     func getService(_ request: Request) async throws -> Response {
         let caller = try authenticatedCaller(request)
         let serviceId = try request.pathParameter("serviceId")
-        guard let record = try await loadService(serviceId), isVisible(record.info, to: caller) else {
+        guard let document = try await context.store.get(Collections.services, id: serviceId) else {
             throw HTTPError.notFound("No service has this identifier.")
         }
-        let service = render(record.info, appInstanceId: record.appInstanceId, selfHref: paths.service(serviceId))
-        return try json(service, version: record.document.version)
+        let entry = try renderedService(document, platform: renderingPlatform())
+        guard isVisible(consumedLocalOnly: entry.consumedLocalOnly, to: caller) else {
+            throw HTTPError.notFound("No service has this identifier.")
+        }
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = MediaType.json
+        headers["ETag"] = EntityTag.tag(document.version)
+        return Response(status: 200, headers: headers, body: entry.json)
+    }
+
+    /// What the rendering of a service depends on besides the service: the base URL and the token endpoint.
+    private func renderingPlatform() -> String {
+        context.baseURL() + " " + (context.tokenEndpoint() ?? "")
+    }
+
+    /// A stored service as discovery answers it (`_links.self` under `/services`), from the cache when this version
+    /// was rendered before for the same platform URLs.
+    private func renderedService(_ document: StoredDocument, platform: String) throws -> RenderedServiceCache.Entry {
+        if let entry = renderedServices.entry(document.id, version: document.version, platform: platform) {
+            return entry
+        }
+        let record = try ServiceRecord(document)
+        let rendered = render(record.info, appInstanceId: record.appInstanceId, selfHref: paths.service(document.id))
+        let entry = RenderedServiceCache.Entry(
+            version: document.version,
+            platform: platform,
+            consumedLocalOnly: record.info.consumedLocalOnly != false,
+            json: try JSONCoding.encoder.encode(rendered)
+        )
+        renderedServices.store(entry, for: document.id)
+        return entry
     }
 
     /// `GET /transports`: the transports the platform provides.
@@ -146,6 +188,7 @@ extension ServiceManagementAPI {
             throw HTTPError.notFound("The application instance has no service with this identifier.")
         }
         _ = try await context.store.delete(Collections.serviceLiveness, id: serviceId)
+        renderedServices.remove(serviceId)
         logger.info("service deregistered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
         await announce([(record.info, .removed)])
         return .noContent()

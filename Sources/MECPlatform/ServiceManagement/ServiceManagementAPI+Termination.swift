@@ -14,6 +14,7 @@ extension ServiceManagementAPI {
         let services = try await context.store.list(Collections.services, matching: byOwner).map(ServiceRecord.init)
         var removed: [(service: ServiceInfo, changeType: ServiceChangeType)] = []
         for service in services {
+            renderedServices.remove(service.serInstanceId)
             if try await context.store.delete(Collections.services, id: service.serInstanceId) {
                 removed.append((service.info, .removed))
             }

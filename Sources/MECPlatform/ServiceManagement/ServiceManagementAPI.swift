@@ -28,6 +28,8 @@ public final class ServiceManagementAPI: Sendable {
     let paths: ServiceManagementPaths
     let logger: Logger
     let notificationsHandedOff: CounterFamily
+    /// The services as discovery answers them, per stored version.
+    let renderedServices = RenderedServiceCache()
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
 
     /// The name the notification engine knows service availability subscriptions by.
@@ -138,10 +140,10 @@ public final class ServiceManagementAPI: Sendable {
         return appInstanceId
     }
 
-    /// Whether a consumer may see `service`: one with `consumedLocalOnly` (true when absent) only when the consumer is
-    /// in the service's locality.
-    func isVisible(_ service: ServiceInfo, to caller: Caller) -> Bool {
-        service.consumedLocalOnly == false || isLocalConsumer(caller)
+    /// Whether a consumer may see a service: one with `consumedLocalOnly` (true when absent) only when the consumer
+    /// is in the service's locality.
+    func isVisible(consumedLocalOnly: Bool, to caller: Caller) -> Bool {
+        !consumedLocalOnly || isLocalConsumer(caller)
     }
 
     /// Whether `caller` is in the locality of the services registered here. Every caller of this host's Mp1 API is
