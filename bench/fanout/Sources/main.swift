@@ -161,7 +161,8 @@ func baselineRound(_ body: Data, service: String) async -> Double {
             group.addTask {
                 var headers = HTTPHeaders()
                 headers["Content-Type"] = MediaType.json
-                let request = HTTPClientRequest(method: "POST", url: callbackBase + "\(n)", headers: headers, body: body)
+                let url = callbackBase + "\(n)"
+                let request = HTTPClientRequest(method: "POST", url: url, headers: headers, body: body)
                 _ = try? await baselineClient.execute(request)
             }
         }
