@@ -33,7 +33,7 @@ extension ServiceManagementAPI {
         let templates = try changes.map { try NotificationBodyTemplate(references: [reference($0, $1)]) }
         var pending: [PendingNotification] = []
         for stored in subscriptions {
-            let subscription = try MECModelCoding.decoder.decode(
+            let subscription = try MECModelCoding.decode(
                 SerAvailabilityNotificationSubscription.self,
                 from: stored.resource
             )

@@ -36,7 +36,7 @@ struct EngineSubscriptions<Subscription: Codable & Sendable> {
         let registered = try await engine.register(registration) { registered in
             var stored = subscription
             finish(&stored, href, registered.websocketURI)
-            return try MECModelCoding.encoder.encode(stored)
+            return try MECModelCoding.encode(stored)
         }
         var headers = HTTPHeaders()
         headers["Location"] = href
