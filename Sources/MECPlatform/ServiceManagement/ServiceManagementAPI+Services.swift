@@ -11,6 +11,7 @@ extension ServiceManagementAPI {
     func listServices(_ request: Request) async throws -> Response {
         let caller = try authenticatedCaller(request)
         let query = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
+        let generation = discoveryAnswers.generation
         let documents = try await context.store.list(Collections.services, matching: query.filter)
         let platform = renderingPlatform()
         var body = Data("[".utf8)
@@ -23,6 +24,30 @@ extension ServiceManagementAPI {
             body.append(entry.json)
         }
         body.append(UInt8(ascii: "]"))
+        discoveryAnswers.keep(body, for: discoveryKey(request, caller: caller), generation: generation)
+        return Self.serviceList(body)
+    }
+
+    /// `GET /services` answered from the answer kept for the same query and caller locality, if no service was
+    /// written since; nil sends the request to ``listServices(_:)``.
+    func keptServiceList(_ request: Request) throws -> Response? {
+        let caller = try authenticatedCaller(request)
+        _ = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
+        return discoveryAnswers.answer(discoveryKey(request, caller: caller)).map(Self.serviceList)
+    }
+
+    /// What a discovery answer depends on: the caller's locality, the platform URLs, and every query parameter
+    /// (each length-prefixed, so that no two queries share a key).
+    private func discoveryKey(_ request: Request, caller: Caller) -> String {
+        var key = isLocalConsumer(caller) ? "local " : "remote "
+        key += renderingPlatform()
+        for item in request.query {
+            key += "\n\(item.name.utf8.count):\(item.name)\(item.value.utf8.count):\(item.value)"
+        }
+        return key
+    }
+
+    private static func serviceList(_ body: Data) -> Response {
         var headers = HTTPHeaders()
         headers["Content-Type"] = MediaType.json
         return Response(status: 200, headers: headers, body: body)
@@ -132,7 +157,7 @@ extension ServiceManagementAPI {
             let record = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
             operations.append(.insert(try livenessDocument(serviceId, record, appInstanceId: appInstanceId)))
         }
-        try await context.store.transaction(operations)
+        try await writingServices { try await context.store.transaction(operations) }
         logger.info("service registered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
         await announce([(info, .added)])
         let href = paths.applicationService(appInstanceId, serviceId)
@@ -168,7 +193,7 @@ extension ServiceManagementAPI {
             let liveness = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
             operations.append(.upsert(try livenessDocument(serviceId, liveness, appInstanceId: appInstanceId)))
         }
-        try await context.store.transaction(operations)
+        try await writingServices { try await context.store.transaction(operations) }
         if let changeType = Self.changeType(from: withPlatformSecurity(record.info), to: info) {
             await announce([(info, changeType)])
         }
@@ -183,8 +208,10 @@ extension ServiceManagementAPI {
         let appInstanceId = try authorizedApplication(request)
         let serviceId = try request.pathParameter("serviceId")
         let record = try await loadService(serviceId, of: appInstanceId)
-        guard try await context.store.delete(Collections.services, id: serviceId, ifVersion: record.document.version)
-        else {
+        let deleted = try await writingServices {
+            try await context.store.delete(Collections.services, id: serviceId, ifVersion: record.document.version)
+        }
+        guard deleted else {
             throw HTTPError.notFound("The application instance has no service with this identifier.")
         }
         _ = try await context.store.delete(Collections.serviceLiveness, id: serviceId)

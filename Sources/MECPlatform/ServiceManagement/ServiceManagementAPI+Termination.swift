@@ -15,7 +15,10 @@ extension ServiceManagementAPI {
         var removed: [(service: ServiceInfo, changeType: ServiceChangeType)] = []
         for service in services {
             renderedServices.remove(service.serInstanceId)
-            if try await context.store.delete(Collections.services, id: service.serInstanceId) {
+            let deleted = try await writingServices {
+                try await context.store.delete(Collections.services, id: service.serInstanceId)
+            }
+            if deleted {
                 removed.append((service.info, .removed))
             }
         }

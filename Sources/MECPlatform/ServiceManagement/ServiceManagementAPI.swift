@@ -30,6 +30,8 @@ public final class ServiceManagementAPI: Sendable {
     let notificationsHandedOff: CounterFamily
     /// The services as discovery answers them, per stored version.
     let renderedServices = RenderedServiceCache()
+    /// The answers of `GET /services` since the last write to the services.
+    let discoveryAnswers = DiscoveryAnswerCache()
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
 
     /// The name the notification engine knows service availability subscriptions by.
@@ -79,7 +81,11 @@ public final class ServiceManagementAPI: Sendable {
     /// Adds every route of the API.
     public func register(in router: inout Router) {
         typealias Paths = ServiceManagementPaths
-        router.on(.get, Paths.services) { [self] request in try await listServices(request) }
+        router.on(
+            .get, Paths.services,
+            immediate: { [self] request in try keptServiceList(request) },
+            async: { [self] request in try await listServices(request) }
+        )
         router.on(.get, Paths.service) { [self] request in try await getService(request) }
         router.on(.get, Paths.transports) { [self] request in try listTransports(request) }
         router.on(.get, Paths.applicationServices) { [self] request in try await listApplicationServices(request) }
@@ -150,6 +156,12 @@ public final class ServiceManagementAPI: Sendable {
     /// an application on this host, and every service registered here runs on this host, so this holds for all.
     func isLocalConsumer(_ caller: Caller) -> Bool {
         true
+    }
+
+    /// Runs a write to the service collection, then drops the kept discovery answers, whether it succeeded or not.
+    func writingServices<T>(_ write: () async throws -> T) async rethrows -> T {
+        defer { discoveryAnswers.invalidate() }
+        return try await write()
     }
 
     /// The stored service with `serviceId`, if any.
