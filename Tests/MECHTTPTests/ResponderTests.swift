@@ -136,6 +136,25 @@ struct ResponderTests {
         #expect(response.status == 406)
     }
 
+    @Test(
+        "Accept matching follows wildcards, exact types, parameters and q=0 exclusions",
+        arguments: [
+            ("*/*", [MediaType.json], true),
+            ("*/*", [], false),
+            (MediaType.json, [MediaType.json], true),
+            (MediaType.prometheusText, [MediaType.prometheusText], true),
+            ("text/plain", [MediaType.prometheusText], true),
+            ("application/json;q=0", [MediaType.json], false),
+            ("application/json; q=0, */*", [MediaType.json], true),
+            ("APPLICATION/JSON", [MediaType.json], true),
+            ("text/html", [MediaType.json], false),
+            ("  ", [MediaType.json], true),
+        ] as [(String, [String], Bool)]
+    )
+    func acceptMatching(accept: String, offered: [String], expected: Bool) {
+        #expect(MediaType.accepts(accept, anyOf: offered) == expected)
+    }
+
     @Test("wildcards and JSON in Accept are fine", arguments: ["*/*", "application/*", "application/json;q=0.9", ""])
     func acceptable(accept: String) async throws {
         var request = Request(method: .get, path: "/slow/1")
