@@ -24,19 +24,16 @@ extension ServiceManagementAPI {
 
     /// The notifications `changes` cause, in subscription order.
     ///
-    /// Matches against the subscriptions the engine delivers to, held in memory; each change's notification is
-    /// encoded once and only the subscription link differs per subscriber.
+    /// Matches against the subscriptions the engine delivers to, held in memory with their decoded resources; each
+    /// change's notification is encoded once and only the subscription link differs per subscriber.
     func notifications(for changes: [(service: ServiceInfo, changeType: ServiceChangeType)]) async throws
         -> [PendingNotification]
     {
         let subscriptions = engine.deliverableSubscriptions(apiName: Self.availabilityAPI)
         let templates = try changes.map { try NotificationBodyTemplate(references: [reference($0, $1)]) }
+        let decoded = try availabilityCriteria.decoded(subscriptions)
         var pending: [PendingNotification] = []
-        for stored in subscriptions {
-            let subscription = try MECModelCoding.decode(
-                SerAvailabilityNotificationSubscription.self,
-                from: stored.resource
-            )
+        for (stored, subscription) in zip(subscriptions, decoded) {
             for (index, change) in changes.enumerated()
             where subscription.filteringCriteria?.matches(change.service) ?? true {
                 let template = templates[index]

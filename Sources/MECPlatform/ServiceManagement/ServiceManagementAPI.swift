@@ -32,6 +32,8 @@ public final class ServiceManagementAPI: Sendable {
     let renderedServices = RenderedServiceCache()
     /// The answers of `GET /services` since the last write to the services.
     let discoveryAnswers = DiscoveryAnswerCache()
+    /// The decoded availability subscriptions, per stored JSON.
+    let availabilityCriteria = AvailabilityCriteriaCache()
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
 
     /// The name the notification engine knows service availability subscriptions by.
