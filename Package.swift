@@ -82,6 +82,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "mec-bench-fanout",
+            dependencies: ["MECHTTP", "MECObservability"],
+            path: "bench/fanout/Sources",
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "mec-bench-notify",
             dependencies: ["MECNotifications", "MECHTTP", "MECStore", "MECSecurity", "MECObservability"],
             path: "bench/notify/Sources",

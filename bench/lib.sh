@@ -27,6 +27,10 @@ start_nginx() {
     local port
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
     mkdir -p "$work/nginx"
+    # The workers run as an unprivileged user when started as root: let them reach the served files (only those;
+    # mktemp -d makes the work directory 0700).
+    chmod a+x "$work"
+    chmod -R a+rX "$root"
     cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes $(nproc);
 pid $work/nginx/nginx.pid;

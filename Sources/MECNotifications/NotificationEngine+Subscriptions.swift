@@ -127,6 +127,16 @@ extension NotificationEngine {
         }
     }
 
+    /// The subscriptions of an API that this engine delivers to, oldest first (by registration time, then id): those
+    /// loaded at start and those registered since.
+    ///
+    /// ``publish(_:)`` accepts notifications for exactly these, so an API that works out its notifications from
+    /// this list reads nothing from the store; ``subscriptions(apiName:owner:matching:)`` reads the store instead.
+    public func deliverableSubscriptions(apiName: String) -> [NotificationSubscription] {
+        let subscriptions = state.withLock { state in state.subscriptions.values.filter { $0.apiName == apiName } }
+        return subscriptions.sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+    }
+
     /// Drops a subscription from the caches; returns its websocket for the caller to close.
     func forget(_ id: String, droppingQueue: Bool) -> WebSocketConnection? {
         state.withLock { state in

@@ -63,6 +63,36 @@ struct ResponderTests {
         return Request(method: .post, path: "/greetings", headers: headers, body: Data(body.utf8))
     }
 
+    @Test(
+        "a route that answers immediately when it can is ready without suspending, else pending, with middleware both ways",
+        arguments: [("kept", true, 200), ("other", false, 202), ("bad", true, 400)]
+    )
+    func immediateOrAsync(name: String, ready: Bool, status: Int) async throws {
+        var router = Router()
+        router.on(
+            .get, "/answers/{name}",
+            immediate: { request in
+                let name = try request.pathParameter("name")
+                if name == "bad" { throw HTTPError.badRequest("bad name") }
+                return name == "kept" ? Response(status: 200) : nil
+            },
+            async: { _ in Response(status: 202) }
+        )
+        let responder = Responder(router: router, middlewares: [Marking(mark: "m")], logger: Logger(label: "test"))
+        let outcome = responder.respond(to: Request(method: .get, path: "/answers/\(name)"))
+        let response: Response
+        switch outcome {
+        case .ready(let answer):
+            #expect(ready)
+            response = answer
+        case .pending(let work):
+            #expect(!ready)
+            response = await work()
+        }
+        #expect(response.status == status)
+        #expect(response.headers["X-Mark"] == "m")
+    }
+
     @Test("a valid JSON body reaches the handler")
     func validBody() async throws {
         let response = await Self.respond(Self.post(#"{"name":"edge","count":2}"#))
@@ -104,6 +134,25 @@ struct ResponderTests {
         request.headers["Accept"] = accept
         let response = await Self.respond(request)
         #expect(response.status == 406)
+    }
+
+    @Test(
+        "Accept matching follows wildcards, exact types, parameters and q=0 exclusions",
+        arguments: [
+            ("*/*", [MediaType.json], true),
+            ("*/*", [], false),
+            (MediaType.json, [MediaType.json], true),
+            (MediaType.prometheusText, [MediaType.prometheusText], true),
+            ("text/plain", [MediaType.prometheusText], true),
+            ("application/json;q=0", [MediaType.json], false),
+            ("application/json; q=0, */*", [MediaType.json], true),
+            ("APPLICATION/JSON", [MediaType.json], true),
+            ("text/html", [MediaType.json], false),
+            ("  ", [MediaType.json], true),
+        ] as [(String, [String], Bool)]
+    )
+    func acceptMatching(accept: String, offered: [String], expected: Bool) {
+        #expect(MediaType.accepts(accept, anyOf: offered) == expected)
     }
 
     @Test("wildcards and JSON in Accept are fine", arguments: ["*/*", "application/*", "application/json;q=0.9", ""])

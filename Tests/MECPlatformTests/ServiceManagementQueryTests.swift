@@ -75,6 +75,60 @@ struct ServiceManagementQueryTests {
         }
     }
 
+    @Test("discovery answers what is stored now after a service was discovered, updated, then deregistered")
+    func discoveryFollowsChanges() async throws {
+        try await Harness.with { harness in
+            let id = try #require(try await harness.register().serInstanceId)
+            let query = [(name: "ser_name", value: "rnis")]
+            let first = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, first).map(\.version) == ["2.2.1"])
+            let single = await harness.send(.get, "/services/\(id)", as: "app:app-z")
+            #expect(single.headers["ETag"] == "\"1\"")
+            let path = "/applications/app-a/services/\(id)"
+            let body = Harness.serviceJSON(["serInstanceId": id, "version": "2.3.0"])
+            #expect(await harness.send(.put, path, body: body).status == 200)
+            let second = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, second).map(\.version) == ["2.3.0"])
+            let updated = await harness.send(.get, "/services/\(id)", as: "app:app-z")
+            #expect(updated.headers["ETag"] == "\"2\"")
+            #expect(try harness.decode(ServiceInfo.self, updated).version == "2.3.0")
+            #expect(await harness.send(.delete, path).status == 204)
+            let third = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, third).isEmpty)
+            #expect(await harness.send(.get, "/services/\(id)", as: "app:app-z").status == 404)
+        }
+    }
+
+    @Test("a repeated query is answered at once from the kept answer until a service is written")
+    func keptAnswers() async throws {
+        try await Harness.with { harness in
+            try await harness.register()
+            let query = [(name: "ser_name", value: "rnis")]
+            #expect(!answersAtOnce(harness, query))
+            let first = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(answersAtOnce(harness, query))
+            #expect(!answersAtOnce(harness, query + [(name: "is_local", value: "true")]))
+            let second = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(second.bodyData == first.bodyData)
+            try await harness.register(app: "app-b")
+            #expect(!answersAtOnce(harness, query))
+            let third = await harness.send(.get, "/services", query: query, as: "app:app-z")
+            #expect(try harness.decode([ServiceInfo].self, third).count == 2)
+            let refused = await harness.send(.get, "/services", query: query + [("ser_category_id", "rni")], as: nil)
+            #expect(refused.status == 403)
+        }
+    }
+
+    /// Whether `GET /services` with `query` is answered without suspending.
+    private func answersAtOnce(_ harness: Harness, _ query: [(name: String, value: String)]) -> Bool {
+        var request = Request(method: .get, path: "/mec_service_mgmt/v1/services", query: query)
+        request.headers["X-Test-Caller"] = "app:app-z"
+        if case .ready = harness.responder.respond(to: request) {
+            return true
+        }
+        return false
+    }
+
     @Test("the producer's list shows only its own services and applies the same filters")
     func applicationList() async throws {
         try await Harness.with { harness in

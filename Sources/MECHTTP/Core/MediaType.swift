@@ -25,7 +25,15 @@ public enum MediaType {
 
     /// Whether an `Accept` header admits one of `offered`, honouring wildcards and `q=0` exclusions.
     static func accepts(_ accept: String?, anyOf offered: [String]) -> Bool {
-        guard let accept, !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
+        guard let accept else { return true }
+        // The values almost every client sends need no parsing; the answer is the one the parsing below gives.
+        if accept == "*/*" {
+            return !offered.isEmpty
+        }
+        if offered.contains(accept) {
+            return true
+        }
+        guard !accept.trimmingCharacters(in: .whitespaces).isEmpty else { return true }
         let ranges = accept.split(separator: ",").map { range -> (type: String, excluded: Bool) in
             let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             let excluded = parts.dropFirst().contains {

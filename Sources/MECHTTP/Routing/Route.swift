@@ -4,6 +4,12 @@ public enum RouteHandler: Sendable {
     case immediate(@Sendable (Request) throws -> Response)
     /// Answers asynchronously; the connection is suspended until the response is ready.
     case async(@Sendable (Request) async throws -> Response)
+    /// Answers without suspending when `immediate` returns a response, such as one kept from an earlier request;
+    /// otherwise asynchronously with `async`. `immediate` runs on the network thread, so it must not block.
+    case immediateOrAsync(
+        immediate: @Sendable (Request) throws -> Response?,
+        async: @Sendable (Request) async throws -> Response
+    )
 }
 
 /// A method and path template with its handler and content negotiation.

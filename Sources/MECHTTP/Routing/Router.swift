@@ -81,6 +81,19 @@ public struct Router: Sendable {
         add(Route(method, template, produces: produces, handler: .async(handler)))
     }
 
+    /// Adds a route that answers immediately when it can, else asynchronously.
+    public mutating func on(
+        _ method: HTTPMethod,
+        _ template: String,
+        produces: [String] = [MediaType.json],
+        immediate: @escaping @Sendable (Request) throws -> Response?,
+        async handler: @escaping @Sendable (Request) async throws -> Response
+    ) {
+        add(
+            Route(
+                method, template, produces: produces, handler: .immediateOrAsync(immediate: immediate, async: handler)))
+    }
+
     /// Matches a method and decoded path.
     public func match(_ method: HTTPMethod, _ path: String) -> Match {
         var parameters: [String: String] = [:]

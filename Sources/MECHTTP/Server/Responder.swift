@@ -75,23 +75,39 @@ public struct Responder: Sendable {
                         response = errorResponse(error, for: request)
                     }
                 case .async(let handler):
-                    let ready = request
-                    let preparedCount = prepared
-                    return .pending {
-                        var response: Response
-                        do {
-                            response = try await handler(ready)
-                        } catch {
-                            response = errorResponse(error, for: ready)
+                    return pending(handler, request, prepared: prepared)
+                case .immediateOrAsync(let immediate, let handler):
+                    do {
+                        guard let ready = try immediate(request) else {
+                            return pending(handler, request, prepared: prepared)
                         }
-                        finish(ready, &response, prepared: preparedCount)
-                        return response
+                        response = ready
+                    } catch {
+                        response = errorResponse(error, for: request)
                     }
                 }
             }
         }
         finish(request, &response, prepared: prepared)
         return .ready(response)
+    }
+
+    /// The work that runs an asynchronous handler, then the `finish` hooks.
+    private func pending(
+        _ handler: @escaping @Sendable (Request) async throws -> Response,
+        _ request: Request,
+        prepared: Int
+    ) -> Outcome {
+        .pending {
+            var response: Response
+            do {
+                response = try await handler(request)
+            } catch {
+                response = errorResponse(error, for: request)
+            }
+            finish(request, &response, prepared: prepared)
+            return response
+        }
     }
 
     /// Runs the `finish` hooks of the middleware that prepared the request, last first.

@@ -2,7 +2,8 @@ import Foundation
 
 /// The one JSON configuration for MEC data types: sorted keys, unescaped slashes, ISO 8601 dates.
 ///
-/// A fresh coder is made per call so that no caller can change the shared settings.
+/// `encoder` and `decoder` make a fresh coder per access so that no caller can change the shared settings; the
+/// functions here use one private coder of each kind, which encoding and decoding never change.
 public enum MECModelCoding {
     /// An encoder with sorted keys, unescaped slashes and ISO 8601 dates.
     public static var encoder: JSONEncoder {
@@ -19,14 +20,18 @@ public enum MECModelCoding {
         return decoder
     }
 
+    // One notification fan-out encodes or decodes thousands of values; a coder per call shows up there.
+    private static let sharedEncoder = encoder
+    private static let sharedDecoder = decoder
+
     /// Encodes `value` as JSON.
     public static func encode<T: Encodable>(_ value: T) throws -> Data {
-        try encoder.encode(value)
+        try sharedEncoder.encode(value)
     }
 
     /// Decodes a `T` from JSON.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
-        try decoder.decode(type, from: data)
+        try sharedDecoder.decode(type, from: data)
     }
 
     /// Decodes a request body and validates it, reporting every failure as a `ValidationError` that names the field.
@@ -43,7 +48,7 @@ public enum MECModelCoding {
     ) throws(ValidationError) -> T {
         let value: T
         do {
-            value = try decoder.decode(type, from: data)
+            value = try sharedDecoder.decode(type, from: data)
         } catch {
             throw ValidationError(decodingFailure: error)
         }

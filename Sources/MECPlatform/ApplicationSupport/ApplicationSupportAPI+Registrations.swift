@@ -175,7 +175,7 @@ extension ApplicationSupportAPI {
                     confirmTermination: LinkType(href: url("/applications/\(id)/confirm_termination"))
                 )
             )
-            pending.append((subscription.id, try MECModelCoding.encoder.encode(notification)))
+            pending.append((subscription.id, try MECModelCoding.encode(notification)))
         }
         try await engine.publish(pending)
         context.logger.info(

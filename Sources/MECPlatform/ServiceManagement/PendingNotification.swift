@@ -28,4 +28,19 @@ public struct PendingNotification: Sendable, Equatable {
         self.notification = notification
         self.body = try MECModelCoding.encode(notification)
     }
+
+    /// Creates a pending notification whose body the caller encoded from `notification`.
+    init(
+        subscriptionId: String,
+        appInstanceId: String,
+        callbackReference: String,
+        notification: ServiceAvailabilityNotification,
+        body: Data
+    ) {
+        self.subscriptionId = subscriptionId
+        self.appInstanceId = appInstanceId
+        self.callbackReference = callbackReference
+        self.notification = notification
+        self.body = body
+    }
 }

@@ -40,7 +40,7 @@ extension ServiceManagementAPI {
             operations.append(try service.update(to: info))
             reactivated = info
         }
-        try await context.store.transaction(operations)
+        try await writingServices { try await context.store.transaction(operations) }
         if let reactivated {
             logger.info(
                 "service reactivated by heartbeat",
@@ -83,7 +83,7 @@ extension ServiceManagementAPI {
         var info = service.info
         info.state = .suspended
         do {
-            try await context.store.transaction([
+            let operations: [StoreOperation] = [
                 try service.update(to: info),
                 .update(
                     collection: Collections.serviceLiveness,
@@ -92,7 +92,8 @@ extension ServiceManagementAPI {
                     indexes: liveness.indexes,
                     ifVersion: liveness.version
                 ),
-            ])
+            ]
+            try await writingServices { try await context.store.transaction(operations) }
         } catch let error as StoreError where error.code == .versionMismatch || error.code == .notFound {
             return nil
         }

@@ -23,27 +23,27 @@ extension ServiceManagementAPI {
     }
 
     /// The notifications `changes` cause, in subscription order.
+    ///
+    /// Matches against the subscriptions the engine delivers to, held in memory with their decoded resources; each
+    /// change's notification is encoded once and only the subscription link differs per subscriber.
     func notifications(for changes: [(service: ServiceInfo, changeType: ServiceChangeType)]) async throws
         -> [PendingNotification]
     {
-        let subscriptions = try await engine.subscriptions(apiName: Self.availabilityAPI)
+        let subscriptions = engine.deliverableSubscriptions(apiName: Self.availabilityAPI)
+        let templates = try changes.map { try NotificationBodyTemplate(references: [reference($0, $1)]) }
+        let decoded = try availabilityCriteria.decoded(subscriptions)
         var pending: [PendingNotification] = []
-        for stored in subscriptions {
-            let subscription = try MECModelCoding.decoder.decode(
-                SerAvailabilityNotificationSubscription.self,
-                from: stored.resource
-            )
-            for (service, changeType) in changes where subscription.filteringCriteria?.matches(service) ?? true {
-                let notification = ServiceAvailabilityNotification(
-                    serviceReferences: [reference(service, changeType)],
-                    links: ServiceAvailabilityNotificationLinks(subscription: LinkType(href: stored.href))
-                )
+        for (stored, subscription) in zip(subscriptions, decoded) {
+            for (index, change) in changes.enumerated()
+            where subscription.filteringCriteria?.matches(change.service) ?? true {
+                let template = templates[index]
                 pending.append(
-                    try PendingNotification(
+                    PendingNotification(
                         subscriptionId: stored.id,
                         appInstanceId: stored.owner,
                         callbackReference: subscription.callbackReference,
-                        notification: notification
+                        notification: template.notification(subscriptionHref: stored.href),
+                        body: try template.body(subscriptionHref: stored.href)
                     ))
             }
         }

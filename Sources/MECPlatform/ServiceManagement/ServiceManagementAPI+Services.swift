@@ -5,25 +5,92 @@ import MECStore
 
 extension ServiceManagementAPI {
     /// `GET /services`: the services the caller may consume that match the query.
+    ///
+    /// The body is the JSON array of the rendered services, each taken from the cache of rendered services when the
+    /// stored version was rendered before.
     func listServices(_ request: Request) async throws -> Response {
         let caller = try authenticatedCaller(request)
         let query = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
-        let records = try await context.store.list(Collections.services, matching: query.filter).map(ServiceRecord.init)
-        let services = records.filter { isVisible($0.info, to: caller) }.map {
-            render($0.info, appInstanceId: $0.appInstanceId, selfHref: paths.service($0.serInstanceId))
+        let generation = discoveryAnswers.generation
+        let documents = try await context.store.list(Collections.services, matching: query.filter)
+        let platform = renderingPlatform()
+        var body = Data("[".utf8)
+        for document in documents {
+            let entry = try renderedService(document, platform: platform)
+            guard isVisible(consumedLocalOnly: entry.consumedLocalOnly, to: caller) else { continue }
+            if body.count > 1 {
+                body.append(UInt8(ascii: ","))
+            }
+            body.append(entry.json)
         }
-        return try .json(services)
+        body.append(UInt8(ascii: "]"))
+        discoveryAnswers.keep(body, for: discoveryKey(request, caller: caller), generation: generation)
+        return Self.serviceList(body)
+    }
+
+    /// `GET /services` answered from the answer kept for the same query and caller locality, if no service was
+    /// written since; nil sends the request to ``listServices(_:)``.
+    func keptServiceList(_ request: Request) throws -> Response? {
+        let caller = try authenticatedCaller(request)
+        _ = try ServiceQuery.parse(request, maximumURILength: configuration.maximumURILength)
+        return discoveryAnswers.answer(discoveryKey(request, caller: caller)).map(Self.serviceList)
+    }
+
+    /// What a discovery answer depends on: the caller's locality, the platform URLs, and every query parameter
+    /// (each length-prefixed, so that no two queries share a key).
+    private func discoveryKey(_ request: Request, caller: Caller) -> String {
+        var key = isLocalConsumer(caller) ? "local " : "remote "
+        key += renderingPlatform()
+        for item in request.query {
+            key += "\n\(item.name.utf8.count):\(item.name)\(item.value.utf8.count):\(item.value)"
+        }
+        return key
+    }
+
+    private static func serviceList(_ body: Data) -> Response {
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = MediaType.json
+        return Response(status: 200, headers: headers, body: body)
     }
 
     /// `GET /services/{serviceId}`.
     func getService(_ request: Request) async throws -> Response {
         let caller = try authenticatedCaller(request)
         let serviceId = try request.pathParameter("serviceId")
-        guard let record = try await loadService(serviceId), isVisible(record.info, to: caller) else {
+        guard let document = try await context.store.get(Collections.services, id: serviceId) else {
             throw HTTPError.notFound("No service has this identifier.")
         }
-        let service = render(record.info, appInstanceId: record.appInstanceId, selfHref: paths.service(serviceId))
-        return try json(service, version: record.document.version)
+        let entry = try renderedService(document, platform: renderingPlatform())
+        guard isVisible(consumedLocalOnly: entry.consumedLocalOnly, to: caller) else {
+            throw HTTPError.notFound("No service has this identifier.")
+        }
+        var headers = HTTPHeaders()
+        headers["Content-Type"] = MediaType.json
+        headers["ETag"] = EntityTag.tag(document.version)
+        return Response(status: 200, headers: headers, body: entry.json)
+    }
+
+    /// What the rendering of a service depends on besides the service: the base URL and the token endpoint.
+    private func renderingPlatform() -> String {
+        context.baseURL() + " " + (context.tokenEndpoint() ?? "")
+    }
+
+    /// A stored service as discovery answers it (`_links.self` under `/services`), from the cache when this version
+    /// was rendered before for the same platform URLs.
+    private func renderedService(_ document: StoredDocument, platform: String) throws -> RenderedServiceCache.Entry {
+        if let entry = renderedServices.entry(document.id, version: document.version, platform: platform) {
+            return entry
+        }
+        let record = try ServiceRecord(document)
+        let rendered = render(record.info, appInstanceId: record.appInstanceId, selfHref: paths.service(document.id))
+        let entry = RenderedServiceCache.Entry(
+            version: document.version,
+            platform: platform,
+            consumedLocalOnly: record.info.consumedLocalOnly != false,
+            json: try JSONCoding.encoder.encode(rendered)
+        )
+        renderedServices.store(entry, for: document.id)
+        return entry
     }
 
     /// `GET /transports`: the transports the platform provides.
@@ -90,7 +157,7 @@ extension ServiceManagementAPI {
             let record = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
             operations.append(.insert(try livenessDocument(serviceId, record, appInstanceId: appInstanceId)))
         }
-        try await context.store.transaction(operations)
+        try await writingServices { try await context.store.transaction(operations) }
         logger.info("service registered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
         await announce([(info, .added)])
         let href = paths.applicationService(appInstanceId, serviceId)
@@ -126,7 +193,7 @@ extension ServiceManagementAPI {
             let liveness = ServiceLivenessRecord(interval: interval, lastHeartbeat: clock.now())
             operations.append(.upsert(try livenessDocument(serviceId, liveness, appInstanceId: appInstanceId)))
         }
-        try await context.store.transaction(operations)
+        try await writingServices { try await context.store.transaction(operations) }
         if let changeType = Self.changeType(from: withPlatformSecurity(record.info), to: info) {
             await announce([(info, changeType)])
         }
@@ -141,11 +208,14 @@ extension ServiceManagementAPI {
         let appInstanceId = try authorizedApplication(request)
         let serviceId = try request.pathParameter("serviceId")
         let record = try await loadService(serviceId, of: appInstanceId)
-        guard try await context.store.delete(Collections.services, id: serviceId, ifVersion: record.document.version)
-        else {
+        let deleted = try await writingServices {
+            try await context.store.delete(Collections.services, id: serviceId, ifVersion: record.document.version)
+        }
+        guard deleted else {
             throw HTTPError.notFound("The application instance has no service with this identifier.")
         }
         _ = try await context.store.delete(Collections.serviceLiveness, id: serviceId)
+        renderedServices.remove(serviceId)
         logger.info("service deregistered", ["app_instance_id": appInstanceId, "ser_instance_id": serviceId])
         await announce([(record.info, .removed)])
         return .noContent()

@@ -14,7 +14,11 @@ extension ServiceManagementAPI {
         let services = try await context.store.list(Collections.services, matching: byOwner).map(ServiceRecord.init)
         var removed: [(service: ServiceInfo, changeType: ServiceChangeType)] = []
         for service in services {
-            if try await context.store.delete(Collections.services, id: service.serInstanceId) {
+            renderedServices.remove(service.serInstanceId)
+            let deleted = try await writingServices {
+                try await context.store.delete(Collections.services, id: service.serInstanceId)
+            }
+            if deleted {
                 removed.append((service.info, .removed))
             }
         }

@@ -28,6 +28,12 @@ public final class ServiceManagementAPI: Sendable {
     let paths: ServiceManagementPaths
     let logger: Logger
     let notificationsHandedOff: CounterFamily
+    /// The services as discovery answers them, per stored version.
+    let renderedServices = RenderedServiceCache()
+    /// The answers of `GET /services` since the last write to the services.
+    let discoveryAnswers = DiscoveryAnswerCache()
+    /// The decoded availability subscriptions, per stored JSON.
+    let availabilityCriteria = AvailabilityCriteriaCache()
     private let watchdog = Mutex<Task<Void, Never>?>(nil)
 
     /// The name the notification engine knows service availability subscriptions by.
@@ -77,7 +83,11 @@ public final class ServiceManagementAPI: Sendable {
     /// Adds every route of the API.
     public func register(in router: inout Router) {
         typealias Paths = ServiceManagementPaths
-        router.on(.get, Paths.services) { [self] request in try await listServices(request) }
+        router.on(
+            .get, Paths.services,
+            immediate: { [self] request in try keptServiceList(request) },
+            async: { [self] request in try await listServices(request) }
+        )
         router.on(.get, Paths.service) { [self] request in try await getService(request) }
         router.on(.get, Paths.transports) { [self] request in try listTransports(request) }
         router.on(.get, Paths.applicationServices) { [self] request in try await listApplicationServices(request) }
@@ -138,16 +148,22 @@ public final class ServiceManagementAPI: Sendable {
         return appInstanceId
     }
 
-    /// Whether a consumer may see `service`: one with `consumedLocalOnly` (true when absent) only when the consumer is
-    /// in the service's locality.
-    func isVisible(_ service: ServiceInfo, to caller: Caller) -> Bool {
-        service.consumedLocalOnly == false || isLocalConsumer(caller)
+    /// Whether a consumer may see a service: one with `consumedLocalOnly` (true when absent) only when the consumer
+    /// is in the service's locality.
+    func isVisible(consumedLocalOnly: Bool, to caller: Caller) -> Bool {
+        !consumedLocalOnly || isLocalConsumer(caller)
     }
 
     /// Whether `caller` is in the locality of the services registered here. Every caller of this host's Mp1 API is
     /// an application on this host, and every service registered here runs on this host, so this holds for all.
     func isLocalConsumer(_ caller: Caller) -> Bool {
         true
+    }
+
+    /// Runs a write to the service collection, then drops the kept discovery answers, whether it succeeded or not.
+    func writingServices<T>(_ write: () async throws -> T) async rethrows -> T {
+        defer { discoveryAnswers.invalidate() }
+        return try await write()
     }
 
     /// The stored service with `serviceId`, if any.

@@ -36,7 +36,7 @@ struct EngineSubscriptions<Subscription: NotificationSubscriptionRequest> {
             if let websocketURI = registered.websocketURI {
                 stored.websockNotifConfig = WebsockNotifConfig(websocketUri: websocketURI, requestWebsocketUri: true)
             }
-            return try MECModelCoding.encoder.encode(stored)
+            return try MECModelCoding.encode(stored)
         }
         var headers = HTTPHeaders()
         headers["Location"] = href

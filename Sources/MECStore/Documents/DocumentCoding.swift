@@ -9,6 +9,11 @@ public enum DocumentCoding {
     private static let fractionalDates = Date.ISO8601FormatStyle(includingFractionalSeconds: true)
     private static let wholeSecondDates = Date.ISO8601FormatStyle()
 
+    // Shared by every call: encoding and decoding do not change the settings, and both are safe to run
+    // concurrently. One store write or read can encode or decode thousands of documents.
+    private static let sharedEncoder = makeEncoder()
+    private static let sharedDecoder = makeDecoder()
+
     /// Creates an encoder with the document configuration.
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
@@ -39,7 +44,7 @@ public enum DocumentCoding {
     /// - Throws: ``StoreError`` with code ``StoreError/Code/invalidArgument`` when `value` cannot be encoded.
     public static func encode(_ value: some Encodable) throws -> Data {
         do {
-            return try makeEncoder().encode(value)
+            return try sharedEncoder.encode(value)
         } catch let error as EncodingError {
             throw StoreError(.invalidArgument, "value cannot be encoded as JSON\(location(of: error))")
         }
@@ -50,7 +55,7 @@ public enum DocumentCoding {
     /// - Throws: ``StoreError`` with code ``StoreError/Code/invalidDocument`` when the bytes do not decode as `type`.
     public static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
         do {
-            return try makeDecoder().decode(type, from: data)
+            return try sharedDecoder.decode(type, from: data)
         } catch let error as DecodingError {
             throw StoreError(.invalidDocument, "document does not decode as \(T.self)\(location(of: error))")
         }

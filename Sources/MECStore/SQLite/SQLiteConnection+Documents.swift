@@ -22,7 +22,10 @@ extension SQLiteConnection {
     func fetchDocuments(_ collection: String, matching filter: DocumentFilter, limit: Int?) throws -> [StoredDocument] {
         guard !filter.matchesNothing, limit != 0 else { return [] }
         let (condition, values) = Self.condition(collection, filter)
-        let sql = "\(Self.selectColumns) WHERE \(condition) ORDER BY seq LIMIT ?"
+        // With index conditions, `+seq` keeps the planner from walking the whole collection in `seq` order to avoid
+        // a sort; it looks the few matching ids up by primary key and sorts those instead.
+        let order = filter.conditions.isEmpty ? "seq" : "+seq"
+        let sql = "\(Self.selectColumns) WHERE \(condition) ORDER BY \(order) LIMIT ?"
         let bound = values + [.integer(limit.map(Int64.init) ?? -1)]
         return try query(sql, bound) { try document(collection, row: $0) }
     }
