@@ -39,7 +39,7 @@ conformance:
 
 bench:
 	@scripts/install-deps bench
-	$(SWIFT) build -c release -j $(JOBS) --product mec
+	$(SWIFT) build -c release -j $(JOBS)
 	bench/run-all
 
 lint:

@@ -83,14 +83,18 @@ public struct TokenCheckMiddleware: Middleware {
     }
 
     private func authenticate(_ request: Request, thumbprint: Data?) throws(TokenRejection) -> VerifiedToken {
-        guard let token = Self.bearerToken(request.headers) else {
+        guard let token = Self.bearerCredentials(request.headers) else {
             throw .missing
         }
         let now = Int64(Date().timeIntervalSince1970)
         let verified: VerifiedToken
+        // Only verified tokens are cached, so a hit needs no character check; a miss is checked before verifying.
         if let cached = cache.get(token) {
             verified = cached
         } else {
+            guard Self.isToken68(token) else {
+                throw .malformed
+            }
             verified = try tokens.verify(token)
             cache.put(token, verified, now: now)
         }
@@ -112,20 +116,30 @@ public struct TokenCheckMiddleware: Middleware {
     ///
     /// Works on UTF-8 bytes: this runs on every protected request, and character-level string operations on a
     /// token of several hundred bytes cost more than the rest of the check.
-    static func bearerToken(_ headers: HTTPHeaders) -> String? {
+    /// The credentials of a well-formed `Authorization: Bearer` header, not yet checked for token68 characters.
+    static func bearerCredentials(_ headers: HTTPHeaders) -> String? {
         let values = headers.values("Authorization")
         guard values.count == 1 else { return nil }
-        let bytes = values[0].utf8
-        let scheme = "bearer ".utf8
-        guard bytes.count > scheme.count, zip(bytes, scheme).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) else {
-            return nil
+        var value = values[0]
+        return value.withUTF8 { bytes -> String? in
+            let scheme: [UInt8] = Array("bearer ".utf8)
+            guard bytes.count > scheme.count else { return nil }
+            for index in 0..<scheme.count where bytes[index] | 0x20 != scheme[index] | 0x20 {
+                return nil
+            }
+            var start = scheme.count
+            var end = bytes.count
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            guard start < end else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
         }
-        var token = bytes.dropFirst(scheme.count)
-        while token.first == 0x20 { token = token.dropFirst() }
-        while token.last == 0x20 { token = token.dropLast() }
-        // token68 characters only (RFC 6750 section 2.1), which also rules out spaces and control bytes.
-        guard !token.isEmpty, token.allSatisfy(Self.isToken68) else { return nil }
-        return String(token)
+    }
+
+    /// Whether credentials hold token68 characters only (RFC 6750 section 2.1), which also rules out spaces and
+    /// control bytes.
+    static func isToken68(_ text: String) -> Bool {
+        text.utf8.allSatisfy(Self.isToken68)
     }
 
     private static func isToken68(_ byte: UInt8) -> Bool {

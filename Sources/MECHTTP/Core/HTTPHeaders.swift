@@ -51,9 +51,21 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 extension String {
     /// ASCII case-insensitive comparison, as HTTP field names and media types need.
     func caseInsensitiveEquals(_ other: String) -> Bool {
-        guard utf8.count == other.utf8.count else { return false }
-        return zip(utf8, other.utf8).allSatisfy { lhs, rhs in
-            lhs == rhs || (lhs | 0x20 == rhs | 0x20 && (lhs | 0x20) >= 0x61 && (lhs | 0x20) <= 0x7a)
+        var lhs = self
+        var rhs = other
+        // Field names are short ASCII strings; comparing the UTF-8 buffers avoids the generic collection machinery.
+        return lhs.withUTF8 { left in
+            rhs.withUTF8 { right in
+                guard left.count == right.count else { return false }
+                for index in 0..<left.count {
+                    let a = left[index]
+                    let b = right[index]
+                    if a == b { continue }
+                    let lowered = a | 0x20
+                    guard lowered == b | 0x20, lowered >= 0x61, lowered <= 0x7a else { return false }
+                }
+                return true
+            }
         }
     }
 }

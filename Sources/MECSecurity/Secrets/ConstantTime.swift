@@ -5,10 +5,15 @@ public enum ConstantTime {
     /// Whether `lhs` and `rhs` are equal, taking the same time for any two inputs of the same length.
     public static func equals(_ lhs: Data, _ rhs: Data) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        var difference: UInt8 = 0
-        for (left, right) in zip(lhs, rhs) {
-            difference |= left ^ right
+        // Unsafe: both buffers live for the closure and are read within their counts.
+        return lhs.withUnsafeBytes { (left: UnsafeRawBufferPointer) -> Bool in
+            rhs.withUnsafeBytes { (right: UnsafeRawBufferPointer) -> Bool in
+                var difference: UInt8 = 0
+                for index in 0..<left.count {
+                    difference |= left[index] ^ right[index]
+                }
+                return difference == 0
+            }
         }
-        return difference == 0
     }
 }
