@@ -64,16 +64,17 @@ public final class EdgeHost: Sendable {
             } else {
                 serverConfiguration.tls = try serverTLS(authority)
             }
+            // Known once the server listens (port 0 picks one); everything that puts URLs in answers reads it here.
+            let baseURL: @Sendable () -> String = { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" }
             let authorization = try await AuthorizationService.make(
                 configuration: configuration.authConfiguration,
                 store: store,
                 dataDirectory: dataDirectory,
                 authority: authority.certificate,
-                baseURL: { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" },
+                baseURL: baseURL,
                 metrics: metrics,
                 logger: logger
             )
-            let baseURL: @Sendable () -> String = { [weak self] in self?.currentBaseURL.withLock { $0 } ?? "" }
             let notifications = NotificationEngine(
                 store: store,
                 client: HTTPClient(
@@ -116,7 +117,16 @@ public final class EdgeHost: Sendable {
                         throw HTTPError.badRequest("The DNS rule cannot be served: \(error.reason).")
                     }
                 },
-                onDeregistered: { id in _ = try? await serviceManagement.removeApplicationInstance(id) }
+                onDeregistered: { [logger] id in
+                    do {
+                        try await serviceManagement.removeApplicationInstance(id)
+                    } catch {
+                        logger.error(
+                            "services of a removed application instance not removed",
+                            ["app_instance_id": id, "error": String(describing: type(of: error))]
+                        )
+                    }
+                }
             )
             var router = Router()
             HealthRoutes(
