@@ -27,14 +27,11 @@ extension AuthorizationServer {
 
     /// `POST /oauth2/introspect`: for authenticated clients, about their own tokens (operators: any token).
     func introspect(_ request: Request) async throws -> Response {
-        guard let form = FormBody(request.body) else {
-            return refuse(.invalidRequest("The body is not a valid form."), request, nil)
-        }
+        let form: FormBody
         let caller: ClientAuthenticator.Caller
-        do {
-            caller = try await authenticator.authenticate(request, form)
-        } catch {
-            return refuse(error, request, form)
+        switch await authenticatedForm(request) {
+        case .refused(let response): return response
+        case .client(let body, let client): (form, caller) = (body, client)
         }
         guard let token = form.single("token").text else {
             return refuse(.invalidRequest("token is missing."), request, form)
@@ -62,14 +59,11 @@ extension AuthorizationServer {
 
     /// `POST /oauth2/revoke`: 200 whether or not the token was known, as RFC 7009 says.
     func revoke(_ request: Request) async throws -> Response {
-        guard let form = FormBody(request.body) else {
-            return refuse(.invalidRequest("The body is not a valid form."), request, nil)
-        }
+        let form: FormBody
         let caller: ClientAuthenticator.Caller
-        do {
-            caller = try await authenticator.authenticate(request, form)
-        } catch {
-            return refuse(error, request, form)
+        switch await authenticatedForm(request) {
+        case .refused(let response): return response
+        case .client(let body, let client): (form, caller) = (body, client)
         }
         guard let token = form.single("token").text else {
             return refuse(.invalidRequest("token is missing."), request, form)

@@ -20,14 +20,11 @@ extension AuthorizationServer {
 
     /// `POST /oauth2/token`: the client credentials grant.
     func token(_ request: Request) async throws -> Response {
-        guard let form = FormBody(request.body) else {
-            return refuse(.invalidRequest("The body is not a valid form."), request, nil)
-        }
+        let form: FormBody
         let caller: ClientAuthenticator.Caller
-        do {
-            caller = try await authenticator.authenticate(request, form)
-        } catch {
-            return refuse(error, request, form)
+        switch await authenticatedForm(request) {
+        case .refused(let response): return response
+        case .client(let body, let client): (form, caller) = (body, client)
         }
         let scopes: [String]
         do {
