@@ -162,20 +162,8 @@ enum JSON {
 
 @discardableResult
 func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> (status: Int32, output: Data) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    let output = Pipe()
-    let stdin = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    process.standardInput = stdin
-    try ProcessLauncher.start(process)
-    if let input { stdin.fileHandleForWriting.write(input) }
-    try stdin.fileHandleForWriting.close()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, data)
+    let result = try ChildProcess.run([executable] + arguments, input: input ?? Data())
+    return (result.status, result.outputData)
 }
 
 /// The `x5t#S256` of a certificate file as the openssl command line computes it.

@@ -23,24 +23,8 @@ enum Tools {
 
     @discardableResult
     static func run(_ executable: String, _ arguments: [String], input: Data? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        let stdin = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = stdin
-        try ProcessLauncher.start(process)
-        if let input { stdin.fileHandleForWriting.write(input) }
-        try stdin.fileHandleForWriting.close()
-        let out = output.fileHandleForReading.readDataToEndOfFile()
-        let err = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, output: String(decoding: out, as: UTF8.self),
-            error: String(decoding: err, as: UTF8.self))
+        let result = try ChildProcess.run([executable] + arguments, input: input ?? Data())
+        return Result(status: result.status, output: result.output, error: result.error)
     }
 
     static func mec(_ arguments: [String]) throws -> Result { try run(mec, arguments) }
@@ -64,17 +48,17 @@ struct AuthCommandsTests {
         let data = directory.appendingPathComponent("data").path
         let log = directory.appendingPathComponent("serve.log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        let server = Process()
-        server.executableURL = URL(fileURLWithPath: Tools.mec)
-        server.arguments = ["serve", "--data-dir", data, "--port", "0", "--log-level", "notice"]
-        server.standardError = try FileHandle(forWritingTo: log)
-        server.standardOutput = FileHandle.nullDevice
-        try ProcessLauncher.start(server)
+        // The shell hands its process over to mec (exec), with standard error going to the log file.
+        let server = try ChildProcess(
+            [
+                "sh", "-c", #"exec "$0" serve --data-dir "$1" --port 0 --log-level notice 2>"$2""#, Tools.mec, data,
+                log.path,
+            ],
+            captureOutput: false
+        )
         defer {
-            if server.isRunning {
-                server.terminate()
-                server.waitUntilExit()
-            }
+            server.signal(SIGTERM)
+            server.waitUntilExit()
         }
         var url = ""
         for _ in 0..<100 where url.isEmpty {
@@ -153,9 +137,8 @@ struct AuthCommandsTests {
         #expect(try Tools.mec(["client", "remove", "--data-dir", data, "ops"]).status == 1)
         #expect(
             try Tools.mec(["client", "add", "--data-dir", data, "--id", "x", "--secret", "--cert", cert]).status == 2)
-        server.terminate()
-        server.waitUntilExit()
-        #expect(server.terminationStatus == 0)
+        server.signal(SIGTERM)
+        #expect(server.waitUntilExit() == 0)
     }
 
     static func padded(_ base64url: String) -> String {

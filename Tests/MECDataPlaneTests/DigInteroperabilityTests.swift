@@ -35,17 +35,10 @@ struct DigInteroperabilityTests {
     private func dig(_ fixture: DataPlaneFixture, _ name: String, type: String = "A", extra: [String] = []) throws
         -> String
     {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/dig")
-        process.arguments =
-            [
-                "@\(fixture.plane.listenAddress)", "-p", String(fixture.plane.port), name, type, "+tries=1", "+time=2",
-            ] + extra
-        let output = Pipe()
-        process.standardOutput = output
-        try ProcessLauncher.start(process)
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        let arguments = [
+            "dig", "@\(fixture.plane.listenAddress)", "-p", String(fixture.plane.port), name, type, "+tries=1",
+            "+time=2",
+        ]
+        return try ChildProcess.run(arguments + extra).output
     }
 }

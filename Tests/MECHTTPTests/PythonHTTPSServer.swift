@@ -7,8 +7,7 @@ import MECTestSupport
 /// POST echoes the body with status 201. The child exits when its standard input closes.
 final class PythonHTTPSServer: @unchecked Sendable {  // unchecked: fields are set once in init
     let port: Int
-    private let process: Process
-    private let input: Pipe
+    private let process: ChildProcess
 
     static let script = """
         import http.server, os, ssl, sys, threading, time
@@ -52,21 +51,19 @@ final class PythonHTTPSServer: @unchecked Sendable {  // unchecked: fields are s
         if !FileManager.default.fileExists(atPath: scriptFile.path) {
             try Self.script.write(to: scriptFile, atomically: true, encoding: .utf8)
         }
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", scriptFile.path, certificates.serverCertificate, certificates.serverKey, certificates.caFile,
-            requireClientCertificate ? "1" : "0",
-        ]
-        let output = Pipe()
-        input = Pipe()
-        process.standardOutput = output
-        process.standardInput = input
-        process.standardError = FileHandle.nullDevice
-        try ProcessLauncher.start(process)
+        process = try ChildProcess(
+            [
+                "python3", scriptFile.path, certificates.serverCertificate, certificates.serverKey,
+                certificates.caFile, requireClientCertificate ? "1" : "0",
+            ],
+            pipeInput: true
+        )
+        guard let output = process.standardOutput else {
+            throw CocoaError(.fileReadUnknown)
+        }
         var line = Data()
         while !line.contains(UInt8(ascii: "\n")) {
-            let chunk = output.fileHandleForReading.availableData
+            let chunk = output.availableData
             guard !chunk.isEmpty else {
                 throw CocoaError(.fileReadUnknown)
             }
@@ -84,8 +81,9 @@ final class PythonHTTPSServer: @unchecked Sendable {  // unchecked: fields are s
     }
 
     func stop() {
-        try? input.fileHandleForWriting.close()
-        process.terminate()
+        process.closeInput()
+        process.signal(SIGTERM)
+        process.waitUntilExit()
     }
 
     deinit {

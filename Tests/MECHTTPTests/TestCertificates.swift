@@ -50,15 +50,9 @@ struct TestCertificates: Sendable {
     }
 
     private func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try ProcessLauncher.start(process)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        // The arguments name files relative to the certificate directory.
+        let result = try ChildProcess.run(["sh", "-c", #"cd "$0" && exec openssl "$@""#, directory.path] + arguments)
+        guard result.status == 0 else {
             throw CocoaError(.fileWriteUnknown)
         }
     }

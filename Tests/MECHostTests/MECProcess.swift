@@ -17,33 +17,23 @@ final class MECProcess: Sendable {
         return URL(fileURLWithPath: ".build/debug/mec")
     }
 
-    private let process = Process()
     private final class TextBuffer: Sendable {
         let text = Mutex("")
     }
 
+    private let process: ChildProcess
     private let errorText = TextBuffer()
 
     /// Starts `mec` with `arguments`.
     init(_ arguments: [String], environment: [String: String] = [:]) throws {
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        merged.merge(environment) { _, new in new }
-        process.environment = merged
-        let pipe = Pipe()
-        process.standardError = pipe
-        process.standardOutput = FileHandle.nullDevice
-        let handle = pipe.fileHandleForReading
+        process = try ChildProcess([Self.executable.path] + arguments, environment: environment)
+        let handle = process.standardError
         let text = errorText
         let reader = Thread {
-            while true {
-                let data = handle.availableData
-                if data.isEmpty { break }
+            while let data = handle?.availableData, !data.isEmpty {
                 text.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
             }
         }
-        try ProcessLauncher.start(process)
         reader.start()
     }
 
@@ -67,7 +57,7 @@ final class MECProcess: Sendable {
 
     /// Sends a signal.
     func signal(_ number: Int32) {
-        kill(process.processIdentifier, number)
+        process.signal(number)
     }
 
     /// Waits (bounded) for the process to exit; returns its status, or nil if it is still running.
@@ -77,7 +67,8 @@ final class MECProcess: Sendable {
             try await Task.sleep(for: .milliseconds(20))
         }
         if process.isRunning {
-            process.terminate()
+            process.signal(SIGKILL)
+            process.waitUntilExit()
             return nil
         }
         return process.terminationStatus

@@ -22,24 +22,8 @@ enum OpenSSL {
 
     /// Runs openssl and returns its output whatever the exit status.
     static func run(_ arguments: [String], input: Data? = nil) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = arguments
-        let stdin = Pipe()
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try ProcessLauncher.start(process)
-        if let input {
-            stdin.fileHandleForWriting.write(input)
-        }
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        let err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+        let result = try ChildProcess.run(["openssl"] + arguments, input: input ?? Data())
+        return Output(status: result.status, stdout: result.outputData, stderr: result.error)
     }
 
     /// Runs openssl and throws unless it exits with status 0.

@@ -12,47 +12,17 @@ public func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) asy
 
 /// Runs a program found on PATH to completion, off the cooperative pool; returns its status and output.
 public func runProgram(_ arguments: [String], input: Data = Data()) async throws -> ProgramResult {
-    try await offPool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = inputPipe
-        try ProcessLauncher.start(process)
-        inputPipe.fileHandleForWriting.write(input)
-        try inputPipe.fileHandleForWriting.close()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProgramResult(
-            status: process.terminationStatus,
-            output: String(decoding: outData, as: UTF8.self),
-            error: String(decoding: errData, as: UTF8.self)
-        )
-    }
+    try await offPool { try ChildProcess.run(arguments, input: input) }
 }
 
 /// What a finished program returned.
 public struct ProgramResult: Sendable {
     /// The exit status.
     public let status: Int32
+    /// Standard output as bytes, for programs that print binary data.
+    public let outputData: Data
     /// Standard output.
-    public let output: String
+    public var output: String { String(decoding: outputData, as: UTF8.self) }
     /// Standard error.
     public let error: String
-}
-
-/// Starts child processes one at a time: launching from many threads at once has crashed inside Foundation's
-/// `Process.run()` here, so every test launches through this lock.
-public enum ProcessLauncher {
-    private static let lock = Mutex(())
-
-    /// Runs `process.run()` under the lock.
-    public static func start(_ process: Process) throws {
-        try lock.withLock { _ in try process.run() }
-    }
 }

@@ -55,8 +55,10 @@ public final class HTTPServer: Sendable {
     /// Binds the socket and starts the network threads.
     public func start() throws {
         var address = try Self.resolve(configuration.host, port: configuration.port)
+        // poll(2), not epoll: quiescing the listener of an epoll thread pool races inside the library and aborts
+        // the process ("Failed to remove listen FD from epoll set"); with poll it is a flag each thread checks.
         var flags =
-            MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_EPOLL.rawValue
+            MHD_USE_INTERNAL_POLLING_THREAD.rawValue | MHD_USE_POLL.rawValue
             | MHD_ALLOW_SUSPEND_RESUME.rawValue | MHD_ALLOW_UPGRADE.rawValue | MHD_USE_ERROR_LOG.rawValue
         if address.ss_family == sa_family_t(AF_INET6) {
             flags |= MHD_USE_IPv6.rawValue

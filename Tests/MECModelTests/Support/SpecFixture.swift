@@ -61,22 +61,13 @@ enum SpecFixture {
         """
 
     private static func load() -> Result<[String: [String: Schema]], Failure> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, directory] + File.allCases.map(\.rawValue)
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
         do {
-            try ProcessLauncher.start(process)
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                return .failure(Failure(description: "python3 with PyYAML could not read \(directory): \(message)"))
+            let result = try ChildProcess.run(["python3", "-c", script, directory] + File.allCases.map(\.rawValue))
+            guard result.status == 0 else {
+                return .failure(
+                    Failure(description: "python3 with PyYAML could not read \(directory): \(result.error)"))
             }
-            return .success(try JSONDecoder().decode([String: [String: Schema]].self, from: data))
+            return .success(try JSONDecoder().decode([String: [String: Schema]].self, from: result.outputData))
         } catch {
             return .failure(Failure(description: "could not run python3: \(error)"))
         }
